@@ -1,0 +1,40 @@
+# CICA Docs — two commands for a new user: `make run` and `make test`.
+SHELL := /bin/sh
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint messages compilemessages clean
+
+install: $(STAMP) compilemessages
+
+$(STAMP): requirements.lock
+	@python=$$(scripts/find-python) || exit 1; \
+	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	    echo "Creating $(VENV) with $$python"; rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; \
+	  fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@scripts/check-system
+	@mkdir -p var
+	@touch $(STAMP)
+
+compilemessages: $(STAMP)
+	@$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+run: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py demo
+	@scripts/run
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l ru -l kk -l en --no-location --ignore=.venv --ignore=var
+	@echo "Translate the new entries in locale/*/LC_MESSAGES/django.po, then: make compilemessages"
+
+clean:
+	rm -rf $(VENV) var

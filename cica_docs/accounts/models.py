@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import roles
+
+
+class User(AbstractUser):
+    """A Secretariat officer or a member-state delegate.
+
+    A delegate belongs to exactly one member state; staff belong to none.
+    """
+
+    member_state = models.ForeignKey(
+        "circulation.MemberState",
+        verbose_name=_("member state"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegates",
+        help_text=_("Delegates only: the state whose documents this person receives."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Language of the interface and of e-mail notices."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["username"]
+        permissions = [
+            ("view_secretariat_work", _("Can see the Secretariat's work list")),
+            ("draft_documents", _("Can draft and submit documents")),
+            ("review_documents", _("Can approve or return documents")),
+            ("register_documents", _("Can issue, withdraw and dispatch documents")),
+            ("manage_reference_data", _("Can manage member states, lists and series")),
+            ("access_portal", _("Can use the delegate portal")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(member_state__isnull=False, is_staff=True),
+                name="accounts_user_delegate_not_staff",
+            ),
+        ]
+
+    def role_names(self) -> list[str]:
+        return sorted(self.groups.values_list("name", flat=True))
+
+    def role_labels(self) -> list[str]:
+        return [str(roles.ROLE_LABELS.get(name, name)) for name in self.role_names()]
+
+    @property
+    def is_delegate(self) -> bool:
+        return self.member_state_id is not None and self.has_perm("accounts.access_portal")
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.has_perm("accounts.view_secretariat_work")
+
+    def landing_url(self) -> str:
+        """Where a person lands after login: staff on the work list, delegates on the inbox."""
+        if self.is_secretariat:
+            return reverse("documents:worklist")
+        if self.is_delegate:
+            return reverse("circulation:inbox")
+        return reverse("accounts:no-role")

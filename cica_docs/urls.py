@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from cica_docs.accounts import views as account_views
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", account_views.home, name="home"),
+    path("accounts/", include("cica_docs.accounts.urls")),
+    path("work/", include("cica_docs.documents.urls")),
+    path("portal/", include("cica_docs.circulation.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)

@@ -1,0 +1,60 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from cica_docs.accounts import roles
+from tests.conftest import PASSWORD, make_user
+
+LANDING = {
+    roles.DRAFTER: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
+    roles.REVIEWER: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
+    roles.REGISTRAR: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
+    roles.ADMIN: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
+    roles.DELEGATE: ("/portal/", {"en": "Inbox", "ru": "Входящие", "kk": "Кіріс құжаттар"}),
+}
+LOGIN_BUTTON = {"en": "Log in", "ru": "Войти", "kk": "Кіру"}
+
+
+@pytest.fixture
+def people():
+    return {
+        role: make_user(
+            f"{role}.user", role, state_code="KAZ" if role == roles.DELEGATE else None
+        )
+        for role in LANDING
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_each_role_logs_in_and_lands_on_its_page(page, live_server, people, language):
+    for role, user in people.items():
+        path, heading = LANDING[role]
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/{language}/accounts/login/")
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        page.get_by_label(re.compile("Username|Имя пользователя|Қолданушы атауы")).fill(
+            user.username
+        )
+        page.get_by_label(re.compile("Password|Пароль|Құпиясөз")).fill(PASSWORD)
+        page.get_by_role("button", name=LOGIN_BUTTON[language], exact=True).click()
+        expect(page).to_have_url(f"{live_server.url}/{language}{path}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading[language])
+
+
+def test_language_switcher_keeps_the_page(page, live_server, people):
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Username").fill(people[roles.DRAFTER].username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/en/work/")
+    page.get_by_label("Interface language").select_option("ru")
+    expect(page).to_have_url(f"{live_server.url}/ru/work/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Рабочий список")
+
+
+def test_skip_link_is_the_first_stop_of_the_keyboard(page, live_server):
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
