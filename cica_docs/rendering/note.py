@@ -1,0 +1,106 @@
+"""The note verbale print layout, fed by plain data the notes app assembles.
+
+The notes app builds one `NoteCopy` per language (formulas, dates and addressee forms
+already filled in from its admin data) and calls `render_note`. Enclosure page counts come
+from rendering the enclosures first (`render_package` of their parts -> `page_counts`).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from .fetcher import letterhead_url
+from .markup import clean_text
+from .pdf import Part, RenderedPdf, render_package
+
+TEMPLATE = "pdf/note.html"
+# Printed across a draft's pages; data in each copy's language (not interface gettext).
+DRAFT_MARKS = {"en": "DRAFT", "ru": "ПРОЕКТ", "kk": "ЖОБА"}
+
+
+@dataclass(frozen=True)
+class NoteCopy:
+    language: str  # "en" | "ru" | "kk"
+    letterhead_lines: list[str]
+    symbol: str  # "NCT/CT/274", or "" for a draft (printed "№ ___")
+    opening: str  # the assembled opening paragraph, plain text
+    body_html: str  # from render_markdown — trusted as HTML, never from anywhere else
+    closing: str  # assembled closing formula or ""
+    enclosure_lines: list[str]
+    place_date: str  # "Astana, 6 March 2024"
+    addressee_block: list[str]  # printed in capitals
+    is_draft: bool = False
+    draft_mark: str = ""  # overrides DRAFT_MARKS[language]
+    bookmark: str = ""  # outline label; default "№ <symbol> (<LANGUAGE>)"
+
+
+def _plain(value: str) -> str:
+    return clean_text(value)
+
+
+def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
+    """The print HTML of one language copy (also usable for an HTML preview)."""
+    if emblem and not emblem.startswith("data:image/"):
+        emblem = letterhead_url(emblem)
+    context = {
+        "language": copy.language,
+        "title": _plain(title),
+        "letterhead_lines": [_plain(line) for line in copy.letterhead_lines],
+        "emblem_url": emblem or "",
+        "draft_mark": (copy.draft_mark or DRAFT_MARKS.get(copy.language, "DRAFT"))
+        if copy.is_draft
+        else "",
+        "copy": NoteCopy(
+            language=copy.language,
+            letterhead_lines=[],
+            symbol=_plain(copy.symbol),
+            opening=_plain(copy.opening),
+            body_html="",
+            closing=_plain(copy.closing),
+            enclosure_lines=[_plain(line) for line in copy.enclosure_lines],
+            place_date=_plain(copy.place_date),
+            addressee_block=[_plain(line) for line in copy.addressee_block],
+            is_draft=copy.is_draft,
+        ),
+        # The body is HTML produced by render_markdown (escaped, no URLs); even so the
+        # safe fetcher would refuse anything it referenced.
+        "body_html": mark_safe(copy.body_html),  # noqa: S308
+    }
+    return render_to_string(TEMPLATE, context)
+
+
+def _label(copy: NoteCopy) -> str:
+    if copy.bookmark:
+        return copy.bookmark
+    number = f"№ {copy.symbol}" if copy.symbol else "№ ___"
+    return f"{number} ({copy.language.upper()})"
+
+
+def note_parts(copies: list[NoteCopy], *, title: str, emblem: str | None = None) -> list[Part]:
+    """The parts of a package for these copies, to put before enclosure parts."""
+    return [Part(_label(c), note_html(c, title=title, emblem=emblem)) for c in copies]
+
+
+def render_note(
+    copies: list[NoteCopy],
+    *,
+    title: str,
+    author: str,
+    keywords=(),
+    created: datetime | None = None,
+    emblem: str | None = None,
+    enclosures: list[Part] = (),
+) -> RenderedPdf:
+    """One PDF: every copy (each from a new page, with its letterhead and numbering), then
+    any enclosure parts; a bookmark per part; `page_counts` per part in that order."""
+    parts = note_parts(copies, title=title, emblem=emblem) + list(enclosures)
+    return render_package(
+        parts,
+        title=title,
+        author=author,
+        language=copies[0].language,
+        keywords=keywords,
+        created=created,
+    )

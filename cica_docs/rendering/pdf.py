@@ -1,0 +1,270 @@
+"""HTML -> PDF/A-3b through WeasyPrint: safe, limited in size and time, deterministic.
+
+Time limit: WeasyPrint's layout runs in C (Pango) and pure Python without any cancellation
+point, so a timer thread cannot stop it and SIGALRM only works in the main thread. Each
+render therefore runs in a forked child process that inherits the already-configured
+Django and WeasyPrint (fork costs a few milliseconds, no re-import); the parent waits on a
+pipe and kills the child when the limit passes. A crash or memory blow-up in the child
+becomes a `RenderError` in the caller instead of taking the web or task worker down.
+Where fork is unavailable, set PDF_RENDER_ISOLATION = "inline" (no time limit).
+
+Determinism: the same parts and metadata give the same bytes. Dates come only from
+`created`, the file identifier is a hash of the inputs, attachments are dropped, and
+WeasyPrint's own font subset names are hashes of the font description.
+"""
+
+import hashlib
+import io
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from pypdf import PdfReader
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from .fetcher import BASE_URL, SafeURLFetcher, static_url
+
+PDF_VARIANT = "pdf/a-3b"
+STYLESHEET = "css/pdf.css"
+GENERATOR = "CICA Docs"
+
+
+class RenderError(Exception):
+    """The document could not be rendered; the message says why (no partial output)."""
+
+
+class RenderTooLarge(RenderError):
+    pass
+
+
+class RenderTimeout(RenderError):
+    pass
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a PDF: a language copy of a note, an enclosure in one language…
+
+    `html` is a complete HTML document (from a `templates/pdf/` template); `label` is its
+    bookmark in the PDF outline.
+    """
+
+    label: str
+    html: str
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    page_counts: tuple[int, ...]  # one per part, in order
+    labels: tuple[str, ...] = field(default=())
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def total_pages(self) -> int:
+        return sum(self.page_counts)
+
+
+def _limit(name: str, default):
+    return getattr(settings, name, default)
+
+
+def _w3c(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S")
+    offset = moment.strftime("%z")
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + f"{offset[:3]}:{offset[3:]}"
+
+
+class _PackageDocument(Document):
+    """A WeasyPrint document whose outline is one bookmark per part (with the part's own
+    heading bookmarks nested under it), whatever the parts' HTML says."""
+
+    outline = ()
+
+    def make_bookmark_tree(self, scale=1, transform_pages=False):
+        tree = []
+        for label, first_page, children in self.outline:
+            page = self.pages[first_page]
+            y = page.height * scale if transform_pages else 0
+            tree.append((label, (first_page, 0, y), children, "open"))
+        return tree
+
+
+def _shift(tree, offset):
+    return [
+        (label, (page + offset, x, y), _shift(children, offset), state)
+        for label, (page, x, y), children, state in tree
+    ]
+
+
+def _lay_out(parts, meta):
+    """Runs in the render process: lay out each part, join the pages, write the PDF."""
+    fetcher = SafeURLFetcher()
+    font_config = FontConfiguration()
+    css = CSS(url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=font_config)
+    max_pages = meta["max_pages"]
+    documents, outline, pages = [], [], []
+    for part in parts:
+        document = HTML(string=part.html, base_url=BASE_URL, url_fetcher=fetcher).render(
+            font_config=font_config, stylesheets=[css], pdf_variant=PDF_VARIANT
+        )
+        if len(pages) + len(document.pages) > max_pages:
+            raise RenderTooLarge(f"more than {max_pages} pages")
+        children = _shift(document.make_bookmark_tree(0.75, transform_pages=True), len(pages))
+        outline.append((part.label, len(pages), children))
+        documents.append(document)
+        pages.extend(document.pages)
+
+    first = documents[0]
+    combined = _PackageDocument(
+        pages, first.metadata, fetcher, font_config, first.color_profiles, first.output_intent
+    )
+    combined.outline = outline if meta["bookmarks"] else []
+    metadata = combined.metadata
+    metadata.title = meta["title"]
+    metadata.authors = [meta["author"]] if meta["author"] else []
+    metadata.description = meta["subject"] or None
+    metadata.keywords = list(meta["keywords"])
+    metadata.lang = meta["language"]
+    metadata.generator = GENERATOR
+    metadata.created = metadata.modified = meta["created"]
+    metadata.custom = {}
+    # Nothing is ever embedded: an attachment is a file channel out of the server, and
+    # WeasyPrint stamps attachments with the current time (not deterministic).
+    metadata.attachments = []
+    data = combined.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=meta["identifier"])
+    return data, tuple(len(d.pages) for d in documents)
+
+
+def _guarded(parts, meta):
+    try:
+        return _lay_out(parts, meta)
+    except RenderError:
+        raise
+    # FatalURLFetchingError derives from BaseException in WeasyPrint 70.
+    except (Exception, FatalURLFetchingError) as error:
+        raise RenderError(f"{type(error).__name__}: {error}") from error
+
+
+def _child(connection, parts, meta):
+    try:
+        connection.send(("ok", _guarded(parts, meta)))
+    except RenderError as error:
+        connection.send(("error", type(error).__name__, str(error)))
+    except BaseException as error:  # MemoryError, SystemExit…: report, never hang the parent
+        connection.send(("error", "RenderError", f"{type(error).__name__}: {error}"))
+    finally:
+        connection.close()
+
+
+_ERRORS = {cls.__name__: cls for cls in (RenderError, RenderTooLarge, RenderTimeout)}
+
+
+def _in_child(parts, meta, timeout):
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, parts, meta), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise RenderTimeout(f"rendering took longer than {timeout} s")
+        try:
+            message = receiver.recv()
+        except EOFError:
+            process.join(5)
+            raise RenderError(f"the renderer stopped (exit code {process.exitcode})") from None
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+    if message[0] == "ok":
+        return message[1]
+    raise _ERRORS.get(message[1], RenderError)(message[2])
+
+
+def render_package(
+    parts: list[Part],
+    *,
+    title: str,
+    author: str,
+    language: str,
+    subject: str = "",
+    keywords=(),
+    created: datetime | None = None,
+    bookmarks: bool = True,
+) -> RenderedPdf:
+    """Render `parts` into one PDF/A-3b, one bookmark per part, and count each part's
+    pages. Every part keeps its own page numbering and first-page layout."""
+    if not parts:
+        raise RenderError("nothing to render")
+    max_bytes = _limit("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
+    size = sum(len(part.html.encode("utf-8", "surrogatepass")) for part in parts)
+    if size > max_bytes:
+        raise RenderTooLarge(f"the document is {size} bytes of HTML; the limit is {max_bytes}")
+    digest = hashlib.sha256()
+    for value in (title, author, language, subject, *keywords, _w3c(created) or ""):
+        digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
+    for part in parts:
+        digest.update(part.label.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(part.html.encode("utf-8", "surrogatepass") + b"\0")
+    meta = {
+        "title": title,
+        "author": author,
+        "language": language,
+        "subject": subject,
+        "keywords": tuple(keywords),
+        "created": _w3c(created),
+        "bookmarks": bookmarks,
+        "identifier": digest.hexdigest()[:32].encode(),
+        "max_pages": _limit("PDF_MAX_PAGES", 1000),
+    }
+    isolation = _limit("PDF_RENDER_ISOLATION", "fork" if hasattr(os, "fork") else "inline")
+    if isolation == "fork":
+        data, counts = _in_child(parts, meta, _limit("PDF_RENDER_TIMEOUT", 60))
+    else:
+        data, counts = _guarded(parts, meta)
+    return RenderedPdf(data, counts, tuple(part.label for part in parts))
+
+
+def render_pdf(
+    *,
+    html: str,
+    title: str,
+    author: str,
+    language: str,
+    subject: str = "",
+    keywords=(),
+    created: datetime | None = None,
+) -> bytes:
+    """One HTML document -> PDF/A-3b bytes (no outline)."""
+    return render_package(
+        [Part(title, html)],
+        title=title,
+        author=author,
+        language=language,
+        subject=subject,
+        keywords=keywords,
+        created=created,
+        bookmarks=False,
+    ).data
+
+
+def page_count(pdf_bytes: bytes) -> int:
+    """Pages of an existing PDF (an enclosure uploaded as a file, a stored rendering)."""
+    try:
+        return len(PdfReader(io.BytesIO(pdf_bytes)).pages)
+    except Exception as error:
+        raise RenderError(f"not a readable PDF: {error}") from error
