@@ -1,3 +1,4 @@
+import importlib
 import os
 
 import pytest
@@ -41,6 +42,26 @@ def _english_between_tests():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+# Data that migrations load and that a transactional test's flush removes. Django's
+# serialized rollback cannot restore it for browser tests: Playwright's greenlets give the
+# test a database connection object of its own, without the serialized copy.
+REFERENCE_DATA = [
+    ("cica_docs.accounts.migrations.0002_roles", "create_roles"),
+    ("cica_docs.circulation.migrations.0002_member_states_data", "load_member_states"),
+    ("cica_docs.documents.migrations.0002_append_only_triggers", "grant_series"),
+    ("notes.migrations.0002_default_formulas", "load_defaults"),
+]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """A transactional database with the data that migrations load."""
+    from django.apps import apps
+
+    for module, function in REFERENCE_DATA:
+        getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture

@@ -1,9 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import views, views_history
 
 app_name = "documents"
 
 urlpatterns = [
     path("", views.worklist, name="worklist"),
+    path("new/<slug:kind_key>/", views.create, name="create"),
+    path("preview/<slug:kind_key>/", views.preview, name="preview"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/history/", views_history.history, name="history"),
+    path("<int:pk>/diff/", views_history.diff, name="diff"),
+    path("<int:pk>/restore/", views_history.restore, name="restore"),
+    path("<int:pk>/<slug:action>/", views.transition, name="transition"),
 ]

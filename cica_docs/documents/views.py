@@ -1,8 +1,238 @@
-from django.contrib.auth.decorators import login_required, permission_required
-from django.shortcuts import render
+"""Pages of the document platform, shared by every kind: work list, editor, detail."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from cica_docs.languages import language_codes
+
+from . import content as content_mod
+from . import services
+from .access import get_document, staff_required
+from .checks import run_checks
+from .kinds import get_kind, kinds
+from .models import Document, Series
+from .status import translation_status
+from .workflow import available_transitions
+
+LISTS = {
+    "mine": gettext_lazy("My drafts"),
+    "review": gettext_lazy("Awaiting review"),
+    "approved": gettext_lazy("Approved"),
+    "issued": gettext_lazy("Issued"),
+    "all": gettext_lazy("All"),
+}
 
 
-@login_required
-@permission_required("accounts.view_secretariat_work", raise_exception=True)
+@staff_required
 def worklist(request):
-    return render(request, "documents/worklist.html")
+    documents = Document.objects.select_related("series").order_by("-updated_at")
+    current = request.GET.get("list", "all")
+    if current == "mine":
+        documents = documents.filter(state=Document.State.DRAFT, created_by=request.user)
+    elif current == "review":
+        documents = documents.filter(state=Document.State.SUBMITTED)
+    elif current == "approved":
+        documents = documents.filter(state=Document.State.APPROVED)
+    elif current == "issued":
+        documents = documents.filter(state__in=[Document.State.ISSUED, Document.State.WITHDRAWN])
+    else:
+        current = "all"
+    state = request.GET.get("state", "")
+    if state in Document.State.values:
+        documents = documents.filter(state=state)
+    series = request.GET.get("series", "")
+    if series.isdigit() and len(series) < 10:
+        documents = documents.filter(series_id=int(series))
+    query = request.GET.get("q", "").strip()[:200]
+    if query:
+        documents = documents.filter(_search(query))
+    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    for document in page:
+        document.translation_status = translation_status(document.specific)
+    return render(request, "documents/worklist.html", {
+        "page": page,
+        "lists": LISTS.items(),
+        "current": current,
+        "states": Document.State.choices,
+        "state": state,
+        "series_list": Series.objects.all(),
+        "series": series,
+        "query": query,
+        "kinds": kinds(),
+    })
+
+
+def _search(query: str) -> Q:
+    """Number (274, NCT/CT/274) or words of the subject in any language."""
+    condition = Q()
+    for lang in language_codes():
+        condition |= Q(**{f"title_{lang}__icontains": query})
+    digits = query.rsplit("/", 1)[-1]
+    if digits.isdigit() and len(digits) < 10:
+        condition |= Q(number=int(digits))
+    return condition
+
+
+def _editor(request, *, kind, form, document=None, stale=None):
+    return render(request, "documents/document_editor.html", {
+        "kind": kind,
+        "form": form,
+        "document": document,
+        "languages": language_codes(),
+        "stale": stale,
+    })
+
+
+@staff_required
+def create(request, kind_key):
+    if not request.user.has_perm("accounts.draft_documents"):
+        raise Http404
+    try:
+        kind = get_kind(kind_key)
+    except KeyError:
+        raise Http404 from None
+    form_class = kind.get_form_class()
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            document = services.document_create(
+                kind=kind, author=request.user, content=form.to_content(),
+                comment=form.cleaned_data["comment"],
+            )
+            messages.success(request, _("Saved as revision 1."))
+            return redirect(document)
+    else:
+        form = form_class(initial={
+            "base_revision": 0, "languages": language_codes(), **kind.options.get("initial", {})
+        })
+    return _editor(request, kind=kind, form=form)
+
+
+@staff_required
+def edit(request, pk):
+    document = get_document(pk)
+    kind = get_kind(document.kind)
+    if not document.is_editable:
+        messages.error(request, _("Only a draft can be edited. Return it to draft first."))
+        return redirect(document)
+    form_class = kind.get_form_class()
+    stale = None
+    if request.method == "POST":
+        if not request.user.has_perm("accounts.draft_documents"):
+            raise Http404
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                revision = services.revision_create(
+                    document=document, author=request.user, content=form.to_content(),
+                    base_revision=form.cleaned_data["base_revision"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except services.StaleRevision as error:
+                stale = error.message
+            except services.DocumentError as error:
+                messages.error(request, error.message)
+                return redirect(document)
+            else:
+                if revision is None:
+                    messages.info(request, _("Nothing had changed; no new revision was made."))
+                else:
+                    messages.success(request, _("Saved as revision %(number)s.")
+                                     % {"number": revision.number})
+                return redirect(document)
+    else:
+        form = form_class(initial=form_class.initial_from(
+            content_mod.snapshot(document), document.revision_number
+        ))
+    return _editor(request, kind=kind, form=form, document=document, stale=stale)
+
+
+@staff_required
+@require_POST
+def preview(request, kind_key):
+    """The live preview of the editor (htmx): the text as it will read, with the checks."""
+    try:
+        kind = get_kind(kind_key)
+    except KeyError:
+        raise Http404 from None
+    form = kind.get_form_class()(request.POST)
+    form.is_valid()
+    content = form.to_content() if not form.errors else None
+    context = {"kind": kind, "form": form, "content": content, "languages": language_codes()}
+    if content is not None:
+        draft = kind.model(kind=kind.key)
+        content_mod.apply(draft, content)
+        context["document"] = draft
+        context["findings"] = run_checks(draft, content=content, status={})
+        context.update(kind.get_preview_context(draft))
+    return render(request, "documents/document_preview.html", context)
+
+
+@staff_required
+def detail(request, pk):
+    document = get_document(pk)
+    kind = get_kind(document.kind)
+    live = document.state not in (Document.State.ISSUED, Document.State.WITHDRAWN)
+    findings = run_checks(document) if live else None
+    return render(request, "documents/document_detail.html", {
+        "document": document,
+        "kind": kind,
+        "status": translation_status(document),
+        "findings": findings,
+        "transitions": available_transitions(document, request.user),
+        "events": document.events.select_related("actor")[:20],
+        "languages": [lang for lang in language_codes() if lang in document.languages],
+        "preview_template": kind.preview_template,
+        **kind.get_preview_context(document),
+    })
+
+
+@staff_required
+@require_POST
+def transition(request, pk, action):
+    document = get_document(pk)
+    data = request.POST
+    acknowledge = data.get("acknowledge_warnings") == "on"
+    comment = data.get("comment", "")[:2000]
+    try:
+        if action == "issue":
+            issued_on = _parse_date(data.get("issued_on", ""))
+            issued = services.document_issue(
+                document=document, by=request.user, issued_on=issued_on,
+                acknowledge_warnings=acknowledge, comment=comment,
+            )
+            messages.success(request, _("Issued as № %(symbol)s.") % {"symbol": issued.symbol}
+                             if issued.symbol else _("Issued."))
+        else:
+            if action not in ("submit", "approve", "return", "withdraw"):
+                raise Http404
+            services.document_transition(
+                document=document, action=action, by=request.user, comment=comment,
+                acknowledge_warnings=acknowledge,
+            )
+            messages.success(request, _("Done: the document is now in the state “%(state)s”.")
+                             % {"state": Document.objects.get(pk=document.pk)
+                                .get_state_display()})
+    except services.DocumentError as error:
+        messages.error(request, error.message)
+    except ValueError as error:
+        messages.error(request, str(error))
+    return redirect(document)
+
+
+def _parse_date(value: str):
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(_("The date of issue must be a date such as 2024-03-06.")) from None

@@ -1,6 +1,5 @@
 """Browser harness: pytest-playwright driving Debian's Chromium (never a downloaded browser)."""
 
-import importlib
 import shutil
 
 import pytest
@@ -28,21 +27,9 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900}}
 
 
-# Data that migrations load and that a transactional test's flush removes. Django's
-# serialized rollback cannot restore it here: Playwright's greenlets give the test a
-# database connection object of its own, without the serialized copy.
-REFERENCE_DATA = [
-    ("cica_docs.accounts.migrations.0002_roles", "create_roles"),
-    ("cica_docs.circulation.migrations.0002_member_states_data", "load_member_states"),
-]
-
-
 @pytest.fixture(autouse=True)
-def _e2e_database(transactional_db, live_server):
-    from django.apps import apps
-
-    for module, function in REFERENCE_DATA:
-        getattr(importlib.import_module(module), function)(apps, None)
+def _e2e_database(reference_data, live_server):
+    """Browser tests run against live_server, with real transactions."""
 
 
 def pytest_collection_modifyitems(items):

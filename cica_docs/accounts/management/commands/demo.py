@@ -1,13 +1,19 @@
-"""Create (or refresh) the demo users, so that `make run` shows a working app.
+"""Create (or refresh) the demo users and documents, so that `make run` shows a working app.
+
+Each app may add its own demo data in a `demo.py` module with `load(*, users)`.
 
 Idempotent: run it as often as you like. Refuses to run when DEBUG is off, so it can never
 create well-known passwords on a production server.
 """
 
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
 from cica_docs.accounts import roles
 from cica_docs.accounts.models import User
@@ -44,6 +50,12 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
                 user.groups.set(Group.objects.filter(name__in=role_names))
+            users = {user.username: user for user in User.objects.filter(
+                username__in=[row[0] for row in DEMO_USERS]
+            )}
+            for app in apps.get_app_configs():
+                if module_has_submodule(app.module, "demo"):
+                    import_module(f"{app.name}.demo").load(users=users)
         self.stdout.write(f"Demo logins (password: {password}):")
         for username, _first, _last, role_names, state_code, _language in DEMO_USERS:
             where = f" — {state_code}" if state_code else ""

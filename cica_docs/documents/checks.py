@@ -1,0 +1,155 @@
+"""Pre-issue checks, shown while drafting and re-run at submit and issue.
+
+Errors block the transition; warnings must be acknowledged. Each finding names the
+language it concerns, so the editor can show it beside that column.
+"""
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from cica_docs.languages import language_codes
+
+from . import content as content_mod
+from .kinds import get_kind
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str
+    code: str
+    message: str | Promise
+    language: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == ERROR
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*", re.UNICODE)
+# Digits, allowing thousands separators (2,100 / 2 100 / 2 100) inside a number.
+_NUMBER = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+FIRST_PERSON = {
+    "en": {"we", "our", "ours", "us", "i", "my", "me", "ourselves"},
+    "ru": {"мы", "наш", "наша", "наше", "наши", "нас", "нам", "нами", "нашего", "нашей",
+           "нашим", "наших", "я", "мой", "моя", "мне", "меня"},
+    "kk": {"біз", "біздің", "бізге", "бізді", "бізбен", "бізден", "өзіміз", "менің", "маған"},
+}
+
+
+def _script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    if name.startswith("LATIN"):
+        return "Latin"
+    if name.startswith("CYRILLIC"):
+        return "Cyrillic"
+    return None
+
+
+def mixed_script_words(text: str) -> list[str]:
+    """Words (including symbols such as NCT/СТ/274) that mix Latin and Cyrillic letters."""
+    found = []
+    for token in re.findall(r"\S+", text):
+        scripts = {_script(c) for c in token} - {None}
+        if len(scripts) > 1 and token not in found:
+            found.append(token.strip(".,;:()«»\"'"))
+    return found
+
+
+def numbers_in(text: str) -> Counter:
+    return Counter(re.sub(r"\D", "", match) for match in _NUMBER.findall(text))
+
+
+def first_person_words(text: str, lang: str) -> list[str]:
+    words = {w.casefold() for w in _WORD.findall(text)}
+    return sorted(words & FIRST_PERSON.get(lang, set()))
+
+
+def run_checks(document, *, content: dict | None = None, status: dict | None = None) -> list:
+    """All findings for the document's current (or given) content."""
+    from .status import translation_status
+
+    kind = get_kind(document.kind)
+    content = content or content_mod.snapshot(document)
+    issued_in = [lang for lang in language_codes() if lang in content["languages"]]
+    findings: list[Finding] = []
+
+    if not issued_in:
+        findings.append(Finding(ERROR, "no_language", _("Choose at least one language.")))
+    if kind.requires_series and not content["series"]:
+        findings.append(Finding(ERROR, "no_series", _("Choose the registry series.")))
+
+    texts = {lang: content_mod.language_text(content, lang) for lang in issued_in}
+    for lang in issued_in:
+        empty = [
+            name for name in kind.required_fields if not content["fields"][name][lang].strip()
+        ]
+        if empty:
+            findings.append(Finding(
+                ERROR, "empty_language",
+                _("This language is one the document is issued in, but its text is empty."),
+                lang,
+            ))
+        for word in mixed_script_words(texts[lang]):
+            findings.append(Finding(
+                WARNING, "mixed_script",
+                _("“%(word)s” mixes Latin and Cyrillic letters that look alike.") % {"word": word},
+                lang,
+            ))
+        if _INVISIBLE.search(texts[lang]):
+            findings.append(Finding(
+                WARNING, "invisible_character",
+                _("The text contains invisible characters (zero-width space or soft hyphen)."),
+                lang,
+            ))
+        words = first_person_words(texts[lang], lang)
+        if words:
+            findings.append(Finding(
+                WARNING, "first_person",
+                _("Notes are written in the third person; found: %(words)s.")
+                % {"words": ", ".join(words)},
+                lang,
+            ))
+
+    filled = [lang for lang in issued_in if texts[lang].strip()]
+    if len(filled) > 1:
+        reference = numbers_in(texts[filled[0]])
+        for lang in filled[1:]:
+            other = numbers_in(texts[lang])
+            if other != reference:
+                differing = sorted((reference - other) + (other - reference), key=int)
+                findings.append(Finding(
+                    WARNING, "numbers_differ",
+                    _("Numbers differ from the %(reference)s text: %(numbers)s.")
+                    % {"reference": filled[0].upper(), "numbers": ", ".join(differing)},
+                    lang,
+                ))
+
+    status = status if status is not None else translation_status(document)
+    for lang in issued_in:
+        if status.get(lang) == "outdated":
+            findings.append(Finding(
+                WARNING, "outdated_language",
+                _("Another language was changed after this one; check that it still matches."),
+                lang,
+            ))
+    findings.extend(kind.run_extra_checks(document))
+    return findings
+
+
+def errors(findings) -> list:
+    return [f for f in findings if f.level == ERROR]
+
+
+def warnings(findings) -> list:
+    return [f for f in findings if f.level == WARNING]

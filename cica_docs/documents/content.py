@@ -1,0 +1,91 @@
+"""A document's content as one plain dict: what a revision stores and what a form edits.
+
+    {"title": {"en": …, "ru": …, "kk": …},
+     "fields": {"opening": {"en": …}, "body": {…}},
+     "plain": {"closing": true, "addressee": 3},
+     "languages": ["en", "ru", "kk"], "series": 1}
+"""
+
+import hashlib
+import json
+
+from modeltranslation.utils import build_localized_fieldname
+
+from cica_docs.languages import language_codes
+
+from .kinds import get_kind
+
+
+def _plain_value(document, name):
+    field = document._meta.get_field(name)
+    if field.is_relation:
+        return getattr(document, field.attname)
+    return getattr(document, name)
+
+
+def snapshot(document) -> dict:
+    kind = get_kind(document.kind)
+    languages = language_codes()
+    return {
+        "title": {lang: getattr(document, build_localized_fieldname("title", lang)) or ""
+                  for lang in languages},
+        "fields": {
+            name: {lang: getattr(document, build_localized_fieldname(name, lang)) or ""
+                   for lang in languages}
+            for name in kind.translated_fields
+        },
+        "plain": {name: _plain_value(document, name) for name in kind.plain_fields},
+        "languages": [lang for lang in languages if lang in document.languages],
+        "series": document.series_id,
+    }
+
+
+def apply(document, content: dict) -> None:
+    """Set the document's fields from a content dict (the inverse of snapshot)."""
+    for lang, text in content["title"].items():
+        setattr(document, build_localized_fieldname("title", lang), text)
+    for name, values in content["fields"].items():
+        for lang, text in values.items():
+            setattr(document, build_localized_fieldname(name, lang), text)
+    for name, value in content["plain"].items():
+        field = document._meta.get_field(name)
+        setattr(document, field.attname if field.is_relation else name, value)
+    document.languages = list(content["languages"])
+    document.series_id = content["series"]
+
+
+def content_hash(content: dict) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def language_text(content: dict, lang: str) -> str:
+    """All translated text of one language, for checks and search."""
+    parts = [content["title"].get(lang, "")]
+    parts += [values.get(lang, "") for values in content["fields"].values()]
+    return "\n".join(part for part in parts if part)
+
+
+def _language_values(content: dict | None, lang: str) -> list[str]:
+    if not content:
+        return []
+    # Sorted: PostgreSQL's jsonb does not keep the order of keys.
+    return [content["title"].get(lang, "")] + [
+        content["fields"][name].get(lang, "") for name in sorted(content["fields"])
+    ]
+
+
+def language_changes(old: dict | None, new: dict) -> tuple[list[str], list[str]]:
+    """Languages whose text changed, and among them those where a text that existed was
+    altered. Filling an empty field (a first translation) is a change but not an alteration,
+    so it does not make the other languages outdated."""
+    changed, modified = [], []
+    for lang in language_codes():
+        before = _language_values(old, lang) or [""] * len(_language_values(new, lang))
+        after = _language_values(new, lang)
+        pairs = list(zip(before, after, strict=True))
+        if any(b != a for b, a in pairs):
+            changed.append(lang)
+            if any(b and b != a for b, a in pairs):
+                modified.append(lang)
+    return changed, modified

@@ -1,0 +1,154 @@
+"""The platform part of every kind's editing form: translated fields in every language,
+the languages, the series, the revision being edited and a comment.
+
+A kind's form subclasses `DocumentForm`, names its plain fields as ordinary form fields and
+sets `kind_key`; the translated fields are built here from the kind's registration.
+"""
+
+import re
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cica_docs.languages import language_codes
+
+from .kinds import get_kind
+from .models import Series
+
+# Bidirectional overrides and isolates reorder text invisibly; an official text never needs them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+MAX_TEXT = 100_000
+MAX_LINE = 500
+
+
+def clean_text(value: str) -> str:
+    """Normalise a drafter's text (NFC, Unix newlines) and refuse invisible reordering."""
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if _BIDI_CONTROLS.search(value):
+        raise ValidationError(
+            _("The text contains invisible right-to-left control characters; "
+              "please remove them (they are often pasted from other documents)."),
+            code="bidi",
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(_("The text contains characters that cannot be stored."),
+                              code="encoding") from None
+    return value
+
+
+class TextField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        return clean_text(value) if value else value
+
+
+def _widget_class(widget) -> str:
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+        return "form-check-input"
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    return "form-control"
+
+
+class DocumentForm(forms.Form):
+    kind_key = ""
+    plain_fields: tuple[str, ...] = ()
+
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    languages = forms.MultipleChoiceField(
+        label=_("Issued in"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leaving a language out is a decision: it will not be printed or sent."),
+    )
+    series = forms.ModelChoiceField(
+        label=_("Registry series"), queryset=Series.objects.all(), required=False
+    )
+    comment = forms.CharField(
+        label=_("What changed (optional)"), max_length=500, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = get_kind(self.kind_key)
+        self.kind = kind
+        self.fields["series"].required = False
+        for lang in language_codes():
+            self.fields[f"title_{lang}"] = TextField(
+                label=kind.model._meta.get_field("title").verbose_name,
+                max_length=MAX_LINE, required=False,
+            )
+            for name in kind.translated_fields:
+                model_field = kind.model._meta.get_field(name)
+                multiline = model_field.get_internal_type() == "TextField"
+                self.fields[f"{name}_{lang}"] = TextField(
+                    label=model_field.verbose_name,
+                    help_text=model_field.help_text,
+                    max_length=MAX_TEXT if multiline else MAX_LINE,
+                    required=False,
+                    strip=False,
+                    widget=forms.Textarea(attrs={"rows": 6, "lang": lang}) if multiline
+                    else forms.TextInput(attrs={"lang": lang}),
+                )
+            self.fields[f"title_{lang}"].widget.attrs["lang"] = lang
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", _widget_class(field.widget))
+
+    @property
+    def columns(self):
+        """[(language, [bound fields of that language])] for the side-by-side editor."""
+        names = ["title", *self.kind.translated_fields]
+        return [(lang, [self[f"{name}_{lang}"] for name in names]) for lang in language_codes()]
+
+    @property
+    def settings_fields(self):
+        """The fields that are not per language: series, languages, the kind's plain fields."""
+        return [self[name] for name in ("series", "languages", *self.plain_fields_order())]
+
+    def plain_fields_order(self):
+        return self.kind.plain_fields
+
+    def clean_languages(self):
+        chosen = self.cleaned_data["languages"]
+        if not chosen:
+            raise ValidationError(_("Choose at least one language."), code="no_language")
+        return chosen
+
+    def to_content(self) -> dict:
+        data = self.cleaned_data
+        languages = language_codes()
+        return {
+            "title": {lang: (data.get(f"title_{lang}") or "").strip() for lang in languages},
+            "fields": {
+                name: {lang: (data.get(f"{name}_{lang}") or "").strip() for lang in languages}
+                for name in self.kind.translated_fields
+            },
+            "plain": {name: self.plain_value(name) for name in self.kind.plain_fields},
+            "languages": [lang for lang in languages if lang in data["languages"]],
+            "series": data["series"].pk if data.get("series") else None,
+        }
+
+    def plain_value(self, name):
+        value = self.cleaned_data.get(name)
+        return value.pk if hasattr(value, "pk") else value
+
+    @classmethod
+    def initial_from(cls, content: dict, base_revision: int) -> dict:
+        initial = {
+            "base_revision": base_revision,
+            "languages": content["languages"],
+            "series": content["series"],
+        }
+        for lang, text in content["title"].items():
+            initial[f"title_{lang}"] = text
+        for name, values in content["fields"].items():
+            for lang, text in values.items():
+                initial[f"{name}_{lang}"] = text
+        initial.update(content["plain"])
+        return initial

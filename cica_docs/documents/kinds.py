@@ -1,0 +1,52 @@
+"""The registry of document kinds. A kind app registers itself in its AppConfig.ready().
+
+The platform knows a kind only through this record: which model holds it, which of the
+model's fields are content (translated or not), which must be filled in every language the
+document is issued in, and which form and templates edit and print it.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    model: Any
+    label: Any
+    label_plural: Any
+    translated_fields: tuple[str, ...]
+    plain_fields: tuple[str, ...] = ()
+    required_fields: tuple[str, ...] = ()
+    requires_series: bool = True
+    form_class: str = ""
+    preview_template: str = ""
+    extra_checks: str = ""
+    preview_context: str = ""
+    options: dict = field(default_factory=dict)
+
+    def get_form_class(self):
+        return import_string(self.form_class)
+
+    def get_preview_context(self, document) -> dict:
+        return import_string(self.preview_context)(document) if self.preview_context else {}
+
+    def run_extra_checks(self, document) -> list:
+        return import_string(self.extra_checks)(document) if self.extra_checks else []
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    _KINDS[kind.key] = kind
+
+
+def get_kind(key: str) -> Kind:
+    return _KINDS[key]
+
+
+def kinds() -> list[Kind]:
+    return list(_KINDS.values())

@@ -1,0 +1,225 @@
+"""The platform's records, shared by every document kind.
+
+A kind (note verbale, concept paper, …) is a model that inherits from `Document`
+(multi-table inheritance) and declares which of its fields are content. Revisions,
+workflow events and issued revisions are append-only: the model refuses updates and
+deletes, and so does the database (migration 0002 installs triggers).
+"""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cica_docs.languages import language_codes
+
+
+def all_languages() -> list[str]:
+    return language_codes()
+
+
+class AppendOnlyModel(models.Model):
+    """A record that is written once and never changed or removed."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise PermissionError(f"{type(self).__name__} records are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError(f"{type(self).__name__} records are append-only.")
+
+
+class Series(models.Model):
+    code = models.CharField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_("Latin capitals, digits and slashes, e.g. NCT/CT."),
+        validators=[
+            RegexValidator(
+                r"^[A-Z0-9]+(?:[/.-][A-Z0-9]+)*$",
+                _("Use Latin capital letters, digits and slashes only, e.g. NCT/CT."),
+                code="series_code",
+            )
+        ],
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    next_number = models.PositiveIntegerField(
+        _("next number"), default=1, help_text=_("The number the next issued document receives.")
+    )
+    restart_yearly = models.BooleanField(
+        _("restart every year"),
+        default=False,
+        help_text=_("Numbering starts again from 1 with the first document of each year."),
+    )
+    year = models.PositiveIntegerField(
+        _("year of the next number"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def symbol(self, number: int) -> str:
+        return f"{self.code}/{number}"
+
+
+class Document(models.Model):
+    """One official document of any kind, with its workflow state and registry number."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        APPROVED = "approved", _("Approved")
+        ISSUED = "issued", _("Issued")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    kind = models.CharField(_("kind"), max_length=40, editable=False)
+    title = models.CharField(
+        _("subject"),
+        max_length=500,
+        blank=True,
+        help_text=_("For lists and search; printed only where the kind prints a title."),
+    )
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.DRAFT, editable=False
+    )
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True, editable=False)
+    # The year a yearly-restarting series numbered in; 0 for a continuous series.
+    number_year = models.PositiveIntegerField(default=0, editable=False)
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True, editable=False)
+    languages = models.JSONField(
+        _("languages"),
+        default=all_languages,
+        help_text=_("The languages the document is issued in."),
+    )
+    revision_number = models.PositiveIntegerField(
+        _("current revision"), default=0, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "number_year", "number"],
+                condition=models.Q(number__isnull=False),
+                name="documents_unique_number_in_series",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol or self.title or f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", args=[self.pk])
+
+    @property
+    def symbol(self) -> str:
+        if self.number is None or self.series_id is None:
+            return ""
+        return self.series.symbol(self.number)
+
+    @property
+    def specific(self) -> "Document":
+        """The kind's own instance (a Note, a ConceptPaper) of this document."""
+        from .kinds import get_kind
+
+        model = get_kind(self.kind).model
+        if isinstance(self, model):
+            return self
+        return model.objects.get(pk=self.pk)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state == self.State.DRAFT
+
+
+class Revision(AppendOnlyModel):
+    """An immutable snapshot of a document's content in all languages."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField(_("revision"))
+    content = models.JSONField()
+    content_hash = models.CharField(max_length=64)
+    changed_languages = models.JSONField(default=list)
+    modified_languages = models.JSONField(
+        default=list, help_text="Languages whose existing text changed (not first filled)."
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    restored_from = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["document", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="documents_unique_revision_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}r{self.number}"
+
+
+class WorkflowEvent(AppendOnlyModel):
+    """A transition of a document: who, when, from which state to which, and why."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(max_length=16)
+    from_state = models.CharField(max_length=16)
+    to_state = models.CharField(max_length=16)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+    revision_number = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["document", "-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.from_state} → {self.to_state}"
+
+    @property
+    def action_label(self) -> str:
+        from .workflow import TRANSITIONS
+
+        transition = TRANSITIONS.get(self.action)
+        return str(transition.label) if transition else self.action
+
+
+class IssuedRevision(AppendOnlyModel):
+    """The revision that was issued, with its number and date. It never changes."""
+
+    document = models.OneToOneField(Document, on_delete=models.PROTECT, related_name="issued")
+    revision = models.OneToOneField(Revision, on_delete=models.PROTECT, related_name="+")
+    symbol = models.CharField(max_length=80, blank=True)
+    issued_on = models.DateField()
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.symbol or str(self.document_id)

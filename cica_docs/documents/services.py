@@ -1,0 +1,206 @@
+"""Services of the document platform: every write that touches several rows or a rule.
+
+Views call exactly one of these; each is one transaction and locks the document row, so
+two people acting at once are serialised and the second one is told what happened.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import content as content_mod
+from .checks import errors, run_checks, warnings
+from .kinds import Kind
+from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent
+from .workflow import TRANSITIONS
+
+
+class DocumentError(Exception):
+    """A refused action, with a message fit for the person who tried it."""
+
+    def __init__(self, message, findings=()):
+        super().__init__(str(message))
+        self.message = message
+        self.findings = list(findings)
+
+
+class StaleRevision(DocumentError):
+    pass
+
+
+class TransitionNotAllowed(DocumentError):
+    pass
+
+
+class ChecksFailed(DocumentError):
+    pass
+
+
+def _lock(document: Document) -> Document:
+    return type(document).objects.select_for_update().get(pk=document.pk)
+
+
+def _new_revision(*, document, author, content, comment="", restored_from=None) -> Revision:
+    previous = document.revisions.order_by("-number").first()
+    changed, modified = content_mod.language_changes(
+        previous.content if previous else None, content
+    )
+    document.revision_number += 1
+    content_mod.apply(document, content)
+    document.save()
+    return Revision.objects.create(
+        document=document,
+        number=document.revision_number,
+        content=content,
+        content_hash=content_mod.content_hash(content),
+        changed_languages=changed,
+        modified_languages=modified,
+        author=author,
+        comment=comment,
+        restored_from=restored_from,
+    )
+
+
+@transaction.atomic
+def document_create(*, kind: Kind, author, content: dict, comment: str = "") -> Document:
+    document = kind.model(kind=kind.key, created_by=author)
+    content_mod.apply(document, content)
+    document.save()
+    _new_revision(document=document, author=author, content=content, comment=comment)
+    return document
+
+
+@transaction.atomic
+def revision_create(*, document, author, content: dict, base_revision: int, comment: str = ""):
+    """Save new content as a new revision, or refuse if someone saved since `base_revision`.
+
+    Returns the new revision, or None when the content did not change.
+    """
+    document = _lock(document)
+    if not document.is_editable:
+        raise TransitionNotAllowed(
+            _("Only a draft can be edited; this document is in the state “%(state)s”.")
+            % {"state": document.get_state_display()}
+        )
+    if document.revision_number != base_revision:
+        latest = document.revisions.order_by("-number").first()
+        raise StaleRevision(
+            _("%(author)s saved revision %(number)s while you were editing revision %(base)s. "
+              "Your text is kept below: compare it with the latest revision and save again.")
+            % {"author": latest.author.get_full_name() or latest.author.get_username(),
+               "number": latest.number, "base": base_revision}
+        )
+    if content_mod.content_hash(content) == content_mod.content_hash(
+        content_mod.snapshot(document)
+    ):
+        return None
+    return _new_revision(document=document, author=author, content=content, comment=comment)
+
+
+@transaction.atomic
+def revision_restore(*, document, number: int, author, base_revision: int) -> Revision | None:
+    """Make an old revision's content current again, as a new revision.
+
+    The workflow state and the number are never restored: only content.
+    """
+    old = document.revisions.get(number=number)
+    return revision_create(
+        document=document,
+        author=author,
+        content=old.content,
+        base_revision=base_revision,
+        comment=_("Restored from revision %(number)s") % {"number": number},
+    )
+
+
+def _check_transition(document, action, by, comment):
+    transition = TRANSITIONS[action]
+    if document.state not in transition.sources:
+        raise TransitionNotAllowed(
+            _("“%(action)s” is not possible: the document is now in the state “%(state)s”. "
+              "Someone may have acted on it a moment ago.")
+            % {"state": document.get_state_display(), "action": transition.label}
+        )
+    if not by.has_perm(transition.permission):
+        raise TransitionNotAllowed(_("Your role does not allow this action."))
+    if transition.needs_comment and not comment.strip():
+        raise TransitionNotAllowed(_("Please say why, in the comment."))
+    return transition
+
+
+def _run_blocking_checks(document, acknowledge_warnings):
+    findings = run_checks(document.specific)
+    if errors(findings):
+        raise ChecksFailed(_("The document has errors to correct first."), findings)
+    if warnings(findings) and not acknowledge_warnings:
+        raise ChecksFailed(
+            _("Please read the warnings and confirm that the document is right as it is."),
+            findings,
+        )
+
+
+def _record(document, transition, by, comment, from_state):
+    WorkflowEvent.objects.create(
+        document=document, action=transition.action, from_state=from_state,
+        to_state=transition.target, actor=by, comment=comment,
+        revision_number=document.revision_number,
+    )
+
+
+@transaction.atomic
+def document_transition(
+    *, document, action: str, by, comment: str = "", acknowledge_warnings: bool = False
+) -> Document:
+    """submit, approve, return or withdraw (issue has its own service: it numbers)."""
+    if action == "issue":
+        raise ValueError("use document_issue")
+    document = _lock(document)
+    transition = _check_transition(document, action, by, comment)
+    if transition.runs_checks:
+        _run_blocking_checks(document, acknowledge_warnings)
+    from_state = document.state
+    document.state = transition.target
+    document.save(update_fields=["state", "updated_at"])
+    _record(document, transition, by, comment, from_state)
+    return document
+
+
+def _allocate_number(series_id: int, issued_on: datetime.date) -> tuple[int, int]:
+    """The next number of the series, taken under a row lock in the issuing transaction:
+    concurrent issues wait for each other, and a rolled-back issue gives its number back."""
+    series = Series.objects.select_for_update().get(pk=series_id)
+    year = issued_on.year if series.restart_yearly else 0
+    if series.restart_yearly and series.year != issued_on.year:
+        series.year, series.next_number = issued_on.year, 1
+    number = series.next_number
+    series.next_number = number + 1
+    series.save(update_fields=["next_number", "year"])
+    return number, year
+
+
+@transaction.atomic
+def document_issue(
+    *, document, by, issued_on: datetime.date | None = None, acknowledge_warnings: bool = False,
+    comment: str = "",
+) -> IssuedRevision:
+    """Give an approved document its number and date and freeze the current revision."""
+    document = _lock(document)
+    transition = _check_transition(document, "issue", by, comment)
+    _run_blocking_checks(document, acknowledge_warnings)
+    issued_on = issued_on or timezone.localdate()
+    if document.series_id:
+        document.number, document.number_year = _allocate_number(document.series_id, issued_on)
+    from_state = document.state
+    document.state = transition.target
+    document.issued_on = issued_on
+    document.save(update_fields=["state", "number", "number_year", "issued_on", "updated_at"])
+    _record(document, transition, by, comment, from_state)
+    return IssuedRevision.objects.create(
+        document=document,
+        revision=document.revisions.get(number=document.revision_number),
+        symbol=document.symbol,
+        issued_on=issued_on,
+        issued_by=by,
+    )

@@ -1,0 +1,144 @@
+"""Demo notes verbales in the Secretariat's register (new texts, not the reference's)."""
+
+import datetime
+
+from cica_docs.documents import services
+from cica_docs.documents.kinds import get_kind
+from cica_docs.documents.models import Document, Series
+
+from .models import Addressee, Note
+
+NOTES = [
+    {
+        "state": "issued",
+        "issued_on": datetime.date(2026, 11, 20),
+        "title": {
+            "en": "Meeting of the Senior Officials Committee, 18–19 June 2026",
+            "ru": "Заседание Комитета старших должностных лиц 18–19 июня 2026 года",
+            "kk": "Аға лауазымды тұлғалар комитетінің 2026 жылғы 18–19 маусымдағы отырысы",
+        },
+        "opening": {
+            "en": "inform that the next meeting of the CICA Senior Officials Committee will be "
+                  "held in Astana on 18 and 19 June 2026.",
+            "ru": "сообщить, что очередное заседание Комитета старших должностных лиц СВМДА "
+                  "состоится в городе Астане 18 и 19 июня 2026 года.",
+            "kk": "Азия Кеңесі Аға лауазымды тұлғалар комитетінің кезекті отырысы 2026 жылғы "
+                  "18 және 19 маусымда Астана қаласында өтетінін хабарлауды",
+        },
+        "body": {
+            "en": "The provisional agenda and the draft programme of the meeting will be "
+                  "circulated to the Member States no later than 1 June 2026.\n\n"
+                  "The Secretariat would be grateful to the Member States for informing it of "
+                  "the composition of their delegations by 10 June 2026.",
+            "ru": "Предварительная повестка дня и проект программы заседания будут разосланы "
+                  "государствам-членам не позднее 1 июня 2026 года.\n\n"
+                  "Секретариат будет признателен государствам-членам за информацию о составе "
+                  "их делегаций до 10 июня 2026 года.",
+            "kk": "Отырыстың алдын ала күн тәртібі мен бағдарламасының жобасы мүше "
+                  "мемлекеттерге 2026 жылғы 1 маусымнан кешіктірілмей таратылады.\n\n"
+                  "Хатшылық мүше мемлекеттерге өз делегацияларының құрамы туралы ақпаратты "
+                  "2026 жылғы 10 маусымға дейін ұсынғаны үшін алғысын білдіреді.",
+        },
+    },
+    {
+        "state": "approved",
+        "title": {
+            "en": "Contributions to the CICA Annual Report for 2026",
+            "ru": "Материалы к Ежегодному докладу СВМДА за 2026 год",
+            "kk": "Азия Кеңесінің 2026 жылға арналған жылдық баяндамасына материалдар",
+        },
+        "opening": {
+            "en": "request the Member States to submit their contributions to the CICA "
+                  "Annual Report for 2026.",
+            "ru": "просить государства-члены представить свои материалы к Ежегодному докладу "
+                  "СВМДА за 2026 год.",
+            "kk": "мүше мемлекеттерден Азия Кеңесінің 2026 жылға арналған жылдық "
+                  "баяндамасына өз материалдарын ұсынуды сұрауды",
+        },
+        "body": {
+            "en": "Contributions in English or Russian, of no more than 3 pages, are kindly "
+                  "requested by 15 December 2026.",
+            "ru": "Материалы на английском или русском языке объемом не более 3 страниц "
+                  "просьба направить до 15 декабря 2026 года.",
+            "kk": "Ағылшын немесе орыс тіліндегі көлемі 3 беттен аспайтын материалдарды "
+                  "2026 жылғы 15 желтоқсанға дейін жолдау сұралады.",
+        },
+    },
+    {
+        "state": "submitted",
+        "title": {
+            "en": "CICA Think Tank Forum, 9 October 2026",
+            "ru": "Форум аналитических центров СВМДА 9 октября 2026 года",
+            "kk": "Азия Кеңесі сараптамалық орталықтарының 2026 жылғы 9 қазандағы форумы",
+        },
+        "opening": {
+            "en": "inform that the CICA Think Tank Forum will take place in Astana on "
+                  "9 October 2026 under the theme “Confidence Building in Asia: New Dimensions”.",
+            "ru": "сообщить, что Форум аналитических центров СВМДА состоится в городе Астане "
+                  "9 октября 2026 года на тему «Меры доверия в Азии: новые измерения».",
+            "kk": "Азия Кеңесі сараптамалық орталықтарының форумы 2026 жылғы 9 қазанда Астана "
+                  "қаласында «Азиядағы сенім шаралары: жаңа өлшемдер» тақырыбында өтетінін "
+                  "хабарлауды",
+        },
+        "body": {
+            "en": "Each Member State is invited to nominate no more than 2 experts.",
+            "ru": "Каждому государству-члену предлагается направить не более 2 экспертов.",
+            "kk": "Әрбір мүше мемлекетке 2 сарапшыдан аспайтын өкіл жіберу ұсынылады.",
+        },
+    },
+    {
+        "state": "draft",
+        "title": {
+            "en": "Working hours of the Secretariat from 1 January 2027",
+            "ru": "Режим работы Секретариата с 1 января 2027 года",
+            "kk": "",
+        },
+        "opening": {
+            "en": "inform that from 1 January 2027 the Secretariat will work from Monday to "
+                  "Friday, 9.00 to 18.00 Astana time.",
+            "ru": "сообщить, что с 1 января 2027 года Секретариат будет работать с "
+                  "понедельника по пятницу с 9.00 до 18.00 по времени Астаны.",
+            "kk": "",
+        },
+        "body": {"en": "", "ru": "", "kk": ""},
+    },
+]
+
+
+def load(*, users) -> None:
+    series, _created = Series.objects.get_or_create(
+        code="NCT/CT",
+        defaults={"name": "Notes verbales of the Secretariat", "next_number": 275},
+    )
+    addressee = Addressee.objects.get(code="cica-member-states")
+    kind = get_kind("note")
+    for spec in NOTES:
+        if Note.objects.filter(title_en=spec["title"]["en"]).exists():
+            continue
+        note = services.document_create(kind=kind, author=users["drafter"], content={
+            "title": spec["title"],
+            "fields": {"opening": spec["opening"], "body": spec["body"],
+                       "place": {"en": "", "ru": "", "kk": ""}},
+            "plain": {"addressee": addressee.pk, "closing": True},
+            "languages": ["en", "ru", "kk"],
+            "series": series.pk,
+        })
+        _advance(note, spec, users)
+
+
+def _advance(note, spec, users):
+    steps = {
+        "draft": [],
+        "submitted": [("submit", "drafter")],
+        "approved": [("submit", "drafter"), ("approve", "reviewer")],
+        "issued": [("submit", "drafter"), ("approve", "reviewer")],
+    }[spec["state"]]
+    for action, role in steps:
+        services.document_transition(
+            document=note, action=action, by=users[role], acknowledge_warnings=True
+        )
+    if spec["state"] == Document.State.ISSUED:
+        services.document_issue(
+            document=note, by=users["registrar"], issued_on=spec["issued_on"],
+            acknowledge_warnings=True,
+        )

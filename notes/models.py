@@ -1,0 +1,87 @@
+"""What is particular to notes verbales: the addressee, the formulas and the note's text."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cica_docs.documents.models import Document
+
+
+class Addressee(models.Model):
+    """Who a note is addressed to, in the two forms each language needs."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    dative = models.CharField(
+        _("in the formulas"),
+        max_length=300,
+        help_text=_("The form used inside the courtesy formulas, e.g. “the CICA Member States”."),
+    )
+    block = models.TextField(
+        _("address block"),
+        help_text=_("Printed at the end of the note, in capitals; one line per line."),
+    )
+
+    class Meta:
+        verbose_name = _("addressee")
+        verbose_name_plural = _("addressees")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.dative or self.code
+
+
+class FormulaSet(models.Model):
+    """The Secretariat's formulas, place and letterhead, per language. One row, edited by
+    an administrator; the defaults are those of FORMAT_RULES.md."""
+
+    sender_full = models.CharField(_("sender, full name"), max_length=300)
+    sender_short = models.CharField(_("sender, short name"), max_length=200)
+    opening_template = models.TextField(
+        _("opening formula"),
+        help_text=_("Placeholders: {sender}, {addressee} and {text} (the drafter's words)."),
+    )
+    closing_template = models.TextField(
+        _("closing formula"), help_text=_("Placeholders: {sender_short} and {addressee}.")
+    )
+    enclosure_template = models.CharField(
+        _("enclosure line"), max_length=200, help_text=_("Placeholder: {pages}.")
+    )
+    place = models.CharField(_("place"), max_length=100)
+    letterhead = models.TextField(
+        _("letterhead"), help_text=_("Lines printed at the top of this language's copy.")
+    )
+
+    class Meta:
+        verbose_name = _("formulas and letterhead")
+        verbose_name_plural = _("formulas and letterhead")
+
+    def __str__(self) -> str:
+        return str(_("Formulas and letterhead"))
+
+    @classmethod
+    def current(cls) -> "FormulaSet":
+        return cls.objects.order_by("pk").first() or cls()
+
+
+class Note(Document):
+    addressee = models.ForeignKey(
+        Addressee, verbose_name=_("addressee"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    opening = models.TextField(
+        _("opening"),
+        blank=True,
+        help_text=_("Your words inside the opening formula, after “has the honour to”."),
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_("Further paragraphs. Blank line between paragraphs; "
+                    "“- ” for bullets, “1. ” for numbered items, **bold**, *italic*."),
+    )
+    closing = models.BooleanField(_("closing formula"), default=True)
+    place = models.CharField(
+        _("place"), max_length=100, blank=True, help_text=_("Leave empty for the usual place.")
+    )
+
+    class Meta:
+        verbose_name = _("note verbale")
+        verbose_name_plural = _("notes verbales")

@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Addressee, FormulaSet, Note
+
+
+@register(Addressee)
+class AddresseeTranslation(TranslationOptions):
+    fields = ("dative", "block")
+    required_languages = ("en", "ru", "kk")
+
+
+@register(FormulaSet)
+class FormulaSetTranslation(TranslationOptions):
+    fields = (
+        "sender_full", "sender_short", "opening_template", "closing_template",
+        "enclosure_template", "place", "letterhead",
+    )
+    required_languages = ("en", "ru", "kk")
+
+
+@register(Note)
+class NoteTranslation(TranslationOptions):
+    fields = ("opening", "body", "place")

@@ -1,0 +1,72 @@
+"""Builders for documents in the states tests need, through the real services."""
+
+from cica_docs.documents import services
+from cica_docs.documents.kinds import get_kind
+from cica_docs.documents.models import Series
+from notes.models import Addressee
+
+REFERENCE = {
+    "title": {
+        "en": "Concept Paper on relations with the UN Office of Counter-Terrorism",
+        "ru": "Концепция отношений с Контртеррористическим управлением ООН",
+        "kk": "БҰҰ Терроризмге қарсы басқармасымен қатынастар тұжырымдамасы",
+    },
+    "opening": {
+        "en": "submit the Concept Paper on the Establishment of Relations between the "
+              "Secretariat and the United Nations Office of Counter-Terrorism for consideration "
+              "of the Member States.",
+        "ru": "направить на рассмотрение государств-членов Концепцию установления отношений "
+              "между Секретариатом и Контртеррористическим управлением Организации "
+              "Объединенных Наций.",
+        "kk": "мүше мемлекеттердің қарауына Хатшылық пен Біріккен Ұлттар Ұйымының "
+              "Терроризмге қарсы басқармасы арасындағы қатынастарды орнату тұжырымдамасын "
+              "жолдауды",
+    },
+    "body": {
+        "en": "The issue is tentatively scheduled for consideration at the meetings of the "
+              "CICA Special Working Group on 12 March and the CICA Senior Officials Committee "
+              "on 14 March 2024.",
+        "ru": "Вопрос предварительно планируется к рассмотрению на заседаниях Специальной "
+              "рабочей группы 12 марта и Комитета старших должностных лиц СВМДА 14 марта "
+              "2024 года.",
+        "kk": "Мәселе 2024 жылғы 12 наурызда өтетін Арнаулы жұмыс тобының және 14 наурызда "
+              "өтетін Аға лауазымды тұлғалар комитетінің отырыстарында қаралады деп "
+              "жоспарланып отыр.",
+    },
+}
+
+
+def note_content(*, series=None, addressee=None, languages=("en", "ru", "kk"), **overrides):
+    if series is None:
+        series = Series.objects.get_or_create(code="NCT/CT", defaults={"next_number": 275})[0]
+    if addressee is None:
+        addressee = Addressee.objects.get(code="cica-member-states")
+    content = {
+        "title": dict(REFERENCE["title"]),
+        "fields": {
+            "opening": dict(REFERENCE["opening"]),
+            "body": dict(REFERENCE["body"]),
+            "place": {"en": "", "ru": "", "kk": ""},
+        },
+        "plain": {"addressee": addressee.pk if addressee else None, "closing": True},
+        "languages": list(languages),
+        "series": series.pk if series else None,
+    }
+    for key, value in overrides.items():
+        field, _, lang = key.rpartition("_")
+        content["fields"][field][lang] = value
+    return content
+
+
+def make_note(author, **kwargs):
+    return services.document_create(
+        kind=get_kind("note"), author=author, content=note_content(**kwargs)
+    )
+
+
+def approved_note(drafter, reviewer, **kwargs):
+    note = make_note(drafter, **kwargs)
+    services.document_transition(document=note, action="submit", by=drafter)
+    services.document_transition(document=note, action="approve", by=reviewer)
+    note.refresh_from_db()
+    return note
