@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 
 # NUL and other C0 controls (tab and newlines kept) are invalid in HTML and PDF text;
 # bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069) can make printed text
@@ -17,6 +18,13 @@ from markdown_it import MarkdownIt
 _STRIP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
+# Runs of more than LONG_RUN non-space characters get a zero-width space (a break
+# opportunity, not printed nor extracted from the PDF) every BREAK_EVERY characters. CSS
+# `overflow-wrap: anywhere` alone also wraps them, but WeasyPrint needs ~45 s for a
+# 50,000-character word that way and under 2 s with break opportunities.
+LONG_RUN = 40
+BREAK_EVERY = 10
+_LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 # "reference" consumes `[id]: url` definitions, so their URL is not printed either.
 _BLOCK_RULES = ["paragraph", "list", "reference"]
 _INLINE_RULES = ["emphasis", "escape", "newline", "text", "link", "image"]
@@ -26,6 +34,23 @@ def clean_text(text: str) -> str:
     """Text as it may be stored and printed: NFC, no controls, no bidi overrides."""
     text = _LONE_SURROGATE.sub("\ufffd", text)
     return _STRIP.sub("", unicodedata.normalize("NFC", text))
+
+
+def breakable_html(text: str) -> str:
+    """Escaped HTML of `text` in which very long words may break (see LONG_RUN)."""
+    out, position = [], 0
+    for match in _LONG_RUN_RE.finditer(text):
+        out.append(escapeHtml(text[position : match.start()]))
+        run = match.group()
+        chunks = (run[i : i + BREAK_EVERY] for i in range(0, len(run), BREAK_EVERY))
+        out.append("\u200b".join(escapeHtml(chunk) for chunk in chunks))
+        position = match.end()
+    out.append(escapeHtml(text[position:]))
+    return "".join(out)
+
+
+def _text(self, tokens, idx, options, env):
+    return breakable_html(tokens[idx].content)
 
 
 def _label_only(self, tokens, idx, options, env):
@@ -47,6 +72,7 @@ def _build(headings: bool) -> MarkdownIt:
     md.add_render_rule("link_open", _label_only)
     md.add_render_rule("link_close", _label_only)
     md.add_render_rule("image", _image_as_alt_text)
+    md.add_render_rule("text", _text)
     return md
 
 

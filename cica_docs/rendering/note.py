@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .fetcher import letterhead_url
-from .markup import clean_text
+from .markup import breakable_html, clean_text
 from .pdf import Part, RenderedPdf, render_package
 
 TEMPLATE = "pdf/note.html"
@@ -37,7 +37,9 @@ class NoteCopy:
 
 
 def _plain(value: str) -> str:
-    return clean_text(value)
+    # Plain-text fields hold the drafter's words too (inside the opening formula), so they
+    # get the same cleaning and long-word break opportunities as the Markdown body.
+    return mark_safe(breakable_html(clean_text(value)))  # noqa: S308 - escaped just now
 
 
 def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
@@ -46,7 +48,7 @@ def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
         emblem = letterhead_url(emblem)
     context = {
         "language": copy.language,
-        "title": _plain(title),
+        "title": clean_text(title),
         "letterhead_lines": [_plain(line) for line in copy.letterhead_lines],
         "emblem_url": emblem or "",
         "draft_mark": (copy.draft_mark or DRAFT_MARKS.get(copy.language, "DRAFT"))
