@@ -223,3 +223,29 @@ class IssuedRevision(AppendOnlyModel):
 
     def __str__(self) -> str:
         return self.symbol or str(self.document_id)
+
+
+class Enclosure(models.Model):
+    """A document enclosed with another one (a concept paper with a note), in order."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="enclosures")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    enclosed = models.ForeignKey(
+        Document, verbose_name=_("enclosed document"), on_delete=models.PROTECT,
+        related_name="enclosed_in",
+    )
+
+    class Meta:
+        verbose_name = _("enclosure")
+        verbose_name_plural = _("enclosures")
+        ordering = ["document", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "enclosed"], name="documents_enclose_once"),
+            models.CheckConstraint(
+                condition=~models.Q(document=models.F("enclosed")),
+                name="documents_enclosure_not_itself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} ← {self.enclosed}"
