@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "cica_docs.accounts",
     "cica_docs.circulation",
     "cica_docs.documents",
+    "cica_docs.rendering",
     "notes",
     "concepts",
 ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cica_docs.languages import language_codes
+from cica_docs.rendering.views import panel_context
 
 from . import content as content_mod
 from . import services
@@ -192,6 +193,7 @@ def detail(request, pk):
         "languages": [lang for lang in language_codes() if lang in document.languages],
         "preview_template": kind.preview_template,
         **kind.get_preview_context(document),
+        **panel_context(document),
     })
 
 
