@@ -7,6 +7,7 @@ from django.utils import translation
 from cica_docs.accounts import roles
 from cica_docs.accounts.models import User
 from cica_docs.circulation.models import MemberState
+from tests.smtp import smtp_server  # noqa: F401  (fixture: a real SMTP server on loopback)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be
 # usable from the test body (setup and assertions), which is synchronous code.

@@ -31,6 +31,28 @@ class BootstrapMixin:
             widget.attrs.setdefault("class", css)
 
 
+# Ids beyond a 64-bit integer reach SQLite as an OverflowError (a 500) in `pk__in` lookups.
+MAX_ID = 2**63 - 1
+
+
+class StatesField(forms.ModelMultipleChoiceField):
+    """Several states by id; forged ids (foreign, negative, huge) are an ordinary form error."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # the parent reports it as "not a valid value"
+            if not 0 < number <= MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 def translated_fields(name: str, label, max_length: int) -> dict[str, forms.CharField]:
     """One required text field per interface language: name_en, name_ru, name_kk..."""
     return {
@@ -143,7 +165,7 @@ class DelegateSearchForm(forms.Form):
 
 
 class CirculationListForm(BootstrapMixin, forms.Form):
-    states = forms.ModelMultipleChoiceField(
+    states = StatesField(
         label=_("Member states"),
         queryset=MemberState.objects.active(),
         widget=forms.CheckboxSelectMultiple,
