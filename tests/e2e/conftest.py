@@ -34,6 +34,8 @@ def browser_context_args(browser_context_args):
 REFERENCE_DATA = [
     ("cica_docs.accounts.migrations.0002_roles", "create_roles"),
     ("cica_docs.circulation.migrations.0002_member_states_data", "load_member_states"),
+    ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
+    ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
 ]
 
 
