@@ -36,7 +36,8 @@ SQLITE_BACKWARD = "DROP TRIGGER IF EXISTS audit_auditevent_no_update;"
 
 def _run(schema_editor, statements):
     if statements:
-        schema_editor.execute(statements)
+        # params=None: the SQL is sent as written (its "%" is PL/pgSQL's, not a placeholder).
+        schema_editor.execute(statements, params=None)
 
 
 def install_triggers(apps, schema_editor):
