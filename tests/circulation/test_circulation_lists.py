@@ -150,3 +150,16 @@ def test_the_django_admin_shows_lists_but_does_not_change_them(admin_client):
         f"/en/admin/circulation/circulationlist/{default.pk}/change/", {"name_en": "x"}
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "default_name"),
+    [("ru", "Списки рассылки", "Все государства-члены"),
+     ("kk", "Тарату тізімдері", "Барлық мүше мемлекеттер")],
+)
+def test_the_lists_page_speaks_the_interface_language(admin_client, language, heading,
+                                                      default_name):
+    with translation.override(language):
+        text = admin_client.get(reverse("manage:lists")).text
+    assert f'<h1 class="h2 mb-0">{heading}</h1>' in text
+    assert default_name in text
