@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import content as content_mod
 from cica_docs.rendering.services import schedule_render
 
+from . import content as content_mod
 from .checks import errors, run_checks, warnings
 from .kinds import Kind
 from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.utils.module_loading import import_string
 
 from cica_docs.documents.enclosures import enclosed_documents
-from cica_docs.languages import language_codes
 from cica_docs.documents.kinds import get_kind
+from cica_docs.languages import language_codes
 
 from .pdf import Part, RenderedPdf, render_package
 
@@ -45,7 +45,8 @@ def enclosure_parts(document) -> tuple[list[Part], list[int]]:
     parts, pages = [], []
     for enclosed in enclosed_documents(document):
         own = parts_of(enclosed)
-        pages.append(render_package(own, **_meta(enclosed, enclosed.languages[0], None)).total_pages)
+        counted = render_package(own, **_meta(enclosed, enclosed.languages[0], None))
+        pages.append(counted.total_pages)
         parts += own
     return parts, pages
 

@@ -11,7 +11,7 @@ from cica_docs.documents import content as content_mod
 from cica_docs.documents.models import Document
 
 from .documents import render_all
-from .models import Rendering, RenderedFile
+from .models import RenderedFile, Rendering
 from .pdf import RenderError
 
 logger = logging.getLogger(__name__)

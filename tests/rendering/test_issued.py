@@ -5,7 +5,7 @@ import pytest
 
 from cica_docs.documents import services
 from cica_docs.rendering.documents import render_all
-from cica_docs.rendering.models import Rendering, RenderedFile
+from cica_docs.rendering.models import RenderedFile, Rendering
 from notes.models import FormulaSet
 from tests.factories import approved_note, make_note
 from tests.rendering.conftest import pdftotext
