@@ -1,5 +1,6 @@
 import importlib
 import os
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -71,6 +72,15 @@ def reference_data(transactional_db):
 
     for module, function in REFERENCE_DATA:
         getattr(importlib.import_module(module), function)(apps, None)
+
+
+def reauthenticate(client):
+    """Mark the client's session as having confirmed the password a moment ago."""
+    from cica_docs.accounts.reauth import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = int(time.time())
+    session.save()
 
 
 @pytest.fixture
