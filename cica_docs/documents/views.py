@@ -84,11 +84,12 @@ def _search(query: str) -> Q:
 
 
 def _editor(request, *, kind, form, document=None, stale=None):
+    status = translation_status(document) if document else {}
     return render(request, "documents/document_editor.html", {
         "kind": kind,
         "form": form,
+        "columns": [(lang, fields, status.get(lang)) for lang, fields in form.columns],
         "document": document,
-        "languages": language_codes(),
         "stale": stale,
     })
 
