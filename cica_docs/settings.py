@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "axes",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "cica_docs.accounts",
     "cica_docs.circulation",
     "cica_docs.audit",
@@ -71,6 +75,7 @@ INSTALLED_APPS = [
     "cica_docs.rendering",
     "notes",
     "concepts",
+    "cica_docs.api",
 ]
 
 MIDDLEWARE = [
@@ -243,6 +248,35 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+
+# The JSON API (cica_docs/api/): token or session authentication, JSON only, errors as
+# {"detail", "errors"}, every list paginated, bodies limited to DATA_UPLOAD_MAX_MEMORY_SIZE.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["cica_docs.api.errors.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["cica_docs.api.errors.LimitedJSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "cica_docs.api.errors.AlwaysJSON",
+    "DEFAULT_PAGINATION_CLASS": "cica_docs.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "cica_docs.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "cica_docs.api.schema.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CICA Docs API",
+    "DESCRIPTION": "Drafting, issuing and circulating the CICA Secretariat's documents.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"DocumentStatusEnum": "cica_docs.documents.models.Document.State"},
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+}
 
 LOGGING = {
     "version": 1,

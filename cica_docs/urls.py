@@ -7,6 +7,7 @@ from cica_docs.accounts import views as account_views
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", include("cica_docs.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

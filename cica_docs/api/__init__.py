@@ -1,0 +1,1 @@
+"""The JSON API (/api/v1/): the same services and permission rules as the browser."""

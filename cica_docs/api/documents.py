@@ -1,0 +1,229 @@
+"""Documents of every published kind: list, create, read, edit (PATCH with the revision it
+edits), and their revisions. Each call goes to the platform's services."""
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.response import Response
+
+from cica_docs.documents import content as content_mod
+from cica_docs.documents import services
+from cica_docs.documents.checks import run_checks
+from cica_docs.documents.models import Document
+from cica_docs.documents.status import translation_status
+from cica_docs.languages import language_codes
+
+from .access import SecretariatOnly, parse_id
+from .errors import Conflict, Invalid
+from .fields import FindingSerializer, TextField, findings_data
+from .resources import (
+    Resource,
+    blank_content,
+    content_data,
+    content_fields,
+    merged_content,
+    validated_content,
+)
+
+FROZEN = (Document.State.ISSUED, Document.State.WITHDRAWN)
+
+
+def get_document(resource: Resource, pk) -> Document:
+    """The kind's document `pk`, or 404 (also for ids of another kind)."""
+    document = Document.objects.filter(pk=parse_id(pk), kind=resource.kind_key).first()
+    if document is None:
+        raise Http404
+    return document.specific
+
+
+def document_data(resource: Resource, document) -> dict:
+    live = document.state not in FROZEN
+    return {
+        "id": document.pk,
+        "status": document.state,
+        "number": document.number,
+        "symbol": document.symbol,
+        "date": document.issued_on.isoformat() if document.issued_on else None,
+        "revision": document.revision_number,
+        **content_data(resource, content_mod.snapshot(document)),
+        "translation_status": translation_status(document),
+        "checks": findings_data(run_checks(document)) if live else [],
+        "created_at": serializers.DateTimeField().to_representation(document.created_at),
+        "updated_at": serializers.DateTimeField().to_representation(document.updated_at),
+    }
+
+
+class DocumentSerializer(serializers.Serializer):
+    resource: Resource
+
+    def to_representation(self, instance):
+        return document_data(self.resource, instance)
+
+
+def _status_field():
+    return serializers.DictField(
+        child=serializers.ChoiceField(choices=["missing", "complete", "outdated"]),
+        read_only=True, help_text="Per language: missing, complete or outdated.",
+    )
+
+
+def build_serializers(resource: Resource):
+    """(document serializer, content serializer) for the resource, for input and schema."""
+    read_only = {
+        "id": serializers.IntegerField(read_only=True),
+        "status": serializers.ChoiceField(choices=Document.State.choices, read_only=True),
+        "number": serializers.IntegerField(read_only=True, allow_null=True),
+        "symbol": serializers.CharField(read_only=True),
+        "date": serializers.DateField(read_only=True, allow_null=True,
+                                      help_text="Date of issue."),
+        "translation_status": _status_field(),
+        "checks": FindingSerializer(many=True, read_only=True),
+        "created_at": serializers.DateTimeField(read_only=True),
+        "updated_at": serializers.DateTimeField(read_only=True),
+    }
+    writable = {
+        "revision": serializers.IntegerField(
+            min_value=0, required=False,
+            help_text="The current revision. A PATCH must send the revision it edits.",
+        ),
+        **content_fields(resource),
+        "comment": TextField(write_only=True, required=False, allow_blank=True, max_length=500,
+                             help_text="What changed (kept with the revision)."),
+    }
+    document = type(f"{resource.component}Serializer", (DocumentSerializer,),
+                    {"resource": resource, **read_only, **writable})
+    content = type(f"{resource.component}ContentSerializer", (serializers.Serializer,),
+                   content_fields(resource))
+    return document, content
+
+
+def _payload(request, serializer_class, *, allowed: set[str]) -> dict:
+    if not isinstance(request.data, dict):
+        raise Invalid({}, detail=Invalid.default_detail)
+    unknown = sorted(set(request.data) - allowed)
+    if unknown:
+        raise Invalid({name[:60]: [str(_read_only_message())] for name in unknown})
+    serializer = serializer_class(data=request.data, partial=True)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _read_only_message():
+    from django.utils.translation import gettext as _
+
+    return _("This field is unknown or cannot be set.")
+
+
+class DocumentList(generics.ListCreateAPIView):
+    permission_classes = [SecretariatOnly]
+    write_permission = "accounts.draft_documents"
+    resource: Resource
+
+    def get_queryset(self):
+        documents = Document.objects.filter(kind=self.resource.kind_key).select_related("series")
+        state = self.request.query_params.get("status", "")
+        if state in Document.State.values:
+            documents = documents.filter(state=state)
+        return documents.order_by("-updated_at", "-pk")
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        data = [document_data(self.resource, document.specific) for document in page]
+        return self.get_paginated_response(data)
+
+    def create(self, request, *args, **kwargs):
+        writable = {name for name, f in self.get_serializer().fields.items() if not f.read_only}
+        data = _payload(request, self.get_serializer_class(), allowed=writable - {"revision"})
+        content = validated_content(
+            self.resource, content=merged_content(self.resource, blank_content(self.resource),
+                                                  data),
+            base_revision=0, comment=data.get("comment", ""),
+        )
+        try:
+            document = services.document_create(
+                kind=self.resource.kind, author=request.user, content=content,
+                comment=data.get("comment", ""),
+            )
+        except services.DocumentError as error:
+            raise Invalid({}, detail=error.message) from None
+        return Response(document_data(self.resource, document.specific),
+                        status=status.HTTP_201_CREATED)
+
+
+class DocumentDetail(generics.GenericAPIView):
+    permission_classes = [SecretariatOnly]
+    write_permission = "accounts.draft_documents"
+    resource: Resource
+    extra_error_codes = ("409",)
+
+    def get(self, request, pk):
+        return Response(document_data(self.resource, get_document(self.resource, pk)))
+
+    def patch(self, request, pk):
+        document = get_document(self.resource, pk)
+        writable = {name for name, f in self.get_serializer().fields.items() if not f.read_only}
+        data = _payload(request, self.get_serializer_class(), allowed=writable)
+        if "revision" not in data:
+            raise Invalid({"revision": [str(serializers.Field.default_error_messages
+                                            ["required"])]})
+        base = content_mod.snapshot(document)
+        content = validated_content(
+            self.resource, content=merged_content(self.resource, base, data),
+            base_revision=data["revision"], comment=data.get("comment", ""), document=document,
+        )
+        try:
+            services.revision_create(
+                document=document, author=request.user, content=content,
+                base_revision=data["revision"], comment=data.get("comment", ""),
+            )
+        except (services.StaleRevision, services.TransitionNotAllowed) as error:
+            raise Conflict(error.message) from None
+        except services.DocumentError as error:
+            raise Invalid({}, detail=error.message) from None
+        return Response(document_data(self.resource, get_document(self.resource, pk)))
+
+
+class RevisionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    author = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    comment = serializers.CharField(allow_blank=True)
+    changed_languages = serializers.ListField(child=serializers.CharField())
+    restored_from = serializers.IntegerField(allow_null=True)
+
+    def to_representation(self, revision):
+        return {
+            "number": revision.number,
+            "author": revision.author.get_username(),
+            "created_at": serializers.DateTimeField().to_representation(revision.created_at),
+            "comment": revision.comment,
+            "changed_languages": [c for c in language_codes()
+                                  if c in revision.changed_languages],
+            "restored_from": revision.restored_from,
+        }
+
+
+class RevisionList(generics.ListAPIView):
+    permission_classes = [SecretariatOnly]
+    serializer_class = RevisionSerializer
+    resource: Resource
+
+    def get_queryset(self):
+        document = get_document(self.resource, self.kwargs["pk"])
+        return document.revisions.select_related("author").order_by("-number")
+
+
+class RevisionDetail(generics.GenericAPIView):
+    permission_classes = [SecretariatOnly]
+    resource: Resource
+
+    @extend_schema(parameters=[OpenApiParameter("number", str, OpenApiParameter.PATH)])
+    def get(self, request, pk, number):
+        document = get_document(self.resource, pk)
+        revision = document.revisions.filter(number=parse_id(number)).first()
+        if revision is None:
+            raise Http404
+        return Response({
+            **RevisionSerializer(revision).data,
+            "content": content_data(self.resource, revision.content),
+        })

@@ -1,0 +1,283 @@
+"""Which document kinds the API publishes, under which path, and how their content (the
+platform's content dict, see documents/content.py) reads and writes as JSON.
+
+A kind's API object is built from its registration: `title` and its translated fields as
+{"en": …, "ru": …, "kk": …}, its plain fields (a related object by its `code`), `series` by
+code, `languages`, and `enclosures` as [{"concept_paper": 12}]. Writes go through the kind's
+own form, so the API accepts exactly what the browser accepts.
+"""
+
+import datetime
+import inspect
+from dataclasses import dataclass
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from cica_docs.documents import content as content_mod
+from cica_docs.documents.forms import DocumentForm
+from cica_docs.documents.kinds import Kind, get_kind
+from cica_docs.documents.models import Document, Series
+from cica_docs.languages import language_codes
+
+from .access import MAX_ID
+from .errors import Invalid
+from .fields import TextField, TranslatedField
+
+
+def normalised(content: dict) -> dict:
+    if hasattr(content_mod, "normalised"):
+        return content_mod.normalised(content)
+    return {"enclosures": [], **content}
+
+
+@dataclass(frozen=True)
+class Resource:
+    kind_key: str
+    path: str  # URL segment: notes, concept-papers
+    item: str  # how an enclosure names it: {"concept_paper": 12}
+    component: str  # OpenAPI component name
+
+    @property
+    def kind(self) -> Kind:
+        return get_kind(self.kind_key)
+
+
+RESOURCES = (
+    Resource("note", "notes", "note", "Note"),
+    Resource("concept", "concept-papers", "concept_paper", "ConceptPaper"),
+)
+
+
+def published() -> list[Resource]:
+    """The resources whose kind is installed."""
+    available = []
+    for resource in RESOURCES:
+        try:
+            resource.kind  # noqa: B018
+        except KeyError:
+            continue
+        available.append(resource)
+    return available
+
+
+def resource_for(kind_key: str) -> Resource | None:
+    return next((r for r in RESOURCES if r.kind_key == kind_key), None)
+
+
+def _by_code(model) -> bool:
+    return any(field.name == "code" for field in model._meta.get_fields())
+
+
+def plain_field(model_field) -> serializers.Field:
+    """The API field for one of a kind's plain (not translated) fields."""
+    options = {"required": False, "help_text": str(model_field.help_text or "") or None}
+    if model_field.is_relation:
+        if _by_code(model_field.related_model):
+            return TextField(allow_null=True, allow_blank=True, max_length=200, **options)
+        return serializers.IntegerField(allow_null=True, **options)
+    if isinstance(model_field, models.BooleanField):
+        return serializers.BooleanField(**options)
+    if isinstance(model_field, models.DateField):
+        return serializers.DateField(allow_null=True, **options)
+    return TextField(allow_blank=True, allow_null=True, **options)
+
+
+class EnclosureField(serializers.DictField):
+    """One enclosed document: {"concept_paper": 12}."""
+
+    child = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+
+
+def content_fields(resource: Resource) -> dict[str, serializers.Field]:
+    kind = resource.kind
+    fields = {
+        "series": TextField(
+            allow_null=True, allow_blank=True, required=False, max_length=40,
+            help_text="The registry series by its code, e.g. NCT/CT.",
+        ),
+        "languages": serializers.ListField(
+            child=serializers.ChoiceField(choices=language_codes()), required=False,
+            help_text="The languages the document is issued in.",
+        ),
+        "title": TranslatedField(required=False),
+    }
+    for name in kind.translated_fields:
+        fields[name] = TranslatedField(required=False)
+    for name in kind.plain_fields:
+        fields[name] = plain_field(kind.model._meta.get_field(name))
+    if takes_enclosures(resource):
+        fields["enclosures"] = serializers.ListField(
+            child=EnclosureField(), required=False,
+            help_text="Enclosed documents in order, e.g. [{\"concept_paper\": 12}].",
+        )
+    return fields
+
+
+# --- content dict → API --------------------------------------------------------------------
+
+
+def content_data(resource: Resource, content: dict) -> dict:
+    kind = resource.kind
+    content = normalised(content)
+    series = Series.objects.filter(pk=content["series"]).first() if content["series"] else None
+    data = {
+        "series": series.code if series else None,
+        "languages": list(content["languages"]),
+        "title": dict(content["title"]),
+    }
+    for name in kind.translated_fields:
+        data[name] = {code: content["fields"][name].get(code, "") for code in language_codes()}
+    for name in kind.plain_fields:
+        data[name] = _plain_data(kind.model._meta.get_field(name), content["plain"].get(name))
+    if takes_enclosures(resource):
+        kinds = dict(Document.objects.filter(pk__in=content["enclosures"])
+                     .values_list("pk", "kind"))
+        data["enclosures"] = [
+            {_enclosure_key(kinds.get(pk)): pk} for pk in content["enclosures"]
+        ]
+    return data
+
+
+def takes_enclosures(resource: Resource) -> bool:
+    return getattr(resource.kind, "takes_enclosures", False)
+
+
+def _enclosure_key(kind_key) -> str:
+    resource = resource_for(kind_key) if kind_key else None
+    return resource.item if resource else "document"
+
+
+def _plain_data(model_field, value):
+    if value is None:
+        return None
+    if model_field.is_relation and _by_code(model_field.related_model):
+        return model_field.related_model.objects.filter(pk=value).values_list(
+            "code", flat=True).first()
+    return value
+
+
+# --- API → the kind's form --------------------------------------------------------------------
+
+
+def _code_to_pk(model, value, field: str, errors: dict):
+    if value in (None, ""):
+        return None
+    pk = model.objects.filter(code=value).values_list("pk", flat=True).first()
+    if pk is None:
+        errors[field] = [_("There is no %(thing)s with the code “%(code)s”.")
+                         % {"thing": model._meta.verbose_name, "code": value[:60]}]
+    return pk
+
+
+def _enclosure_ids(items: list, errors: dict) -> list[int]:
+    keys = {r.item: r.kind_key for r in published()}
+    ids = []
+    for index, item in enumerate(items):
+        if len(item) != 1 or next(iter(item)) not in keys:
+            errors[f"enclosures.{index}"] = [
+                _("Name one enclosed document, e.g. {\"concept_paper\": 12}.")
+            ]
+            continue
+        (key, pk), = item.items()
+        kind = Document.objects.filter(pk=pk).values_list("kind", flat=True).first()
+        if kind is not None and kind != keys[key]:
+            errors[f"enclosures.{index}"] = [_("Document %(number)s is not a %(kind)s.")
+                                             % {"number": pk, "kind": get_kind(keys[key]).label}]
+        ids.append(pk)
+    return ids
+
+
+def merged_content(resource: Resource, base: dict, data: dict) -> dict:
+    """`base` (a content dict) with the API fields in `data` laid over it. Code lookups that
+    fail raise Invalid."""
+    kind = resource.kind
+    content = normalised(base)
+    content = {**content, "title": dict(content["title"]),
+               "fields": {k: dict(v) for k, v in content["fields"].items()},
+               "plain": dict(content["plain"])}
+    errors: dict = {}
+    if "series" in data:
+        content["series"] = _code_to_pk(Series, data["series"], "series", errors)
+    if "languages" in data:
+        content["languages"] = list(data["languages"])
+    if "title" in data:
+        content["title"].update(data["title"])
+    for name in kind.translated_fields:
+        if name in data:
+            content["fields"][name].update(data[name])
+    for name in kind.plain_fields:
+        if name not in data:
+            continue
+        model_field = kind.model._meta.get_field(name)
+        value = data[name]
+        if model_field.is_relation and _by_code(model_field.related_model):
+            value = _code_to_pk(model_field.related_model, value, name, errors)
+        elif isinstance(value, datetime.date):
+            value = value.isoformat()
+        content["plain"][name] = value
+    if "enclosures" in data:
+        content["enclosures"] = _enclosure_ids(data["enclosures"], errors)
+    if errors:
+        raise Invalid(errors)
+    return content
+
+
+def _form_data(form, content: dict, base_revision: int, comment: str) -> dict:
+    """The POST data the browser's editor would send for `content`."""
+    initial = type(form).initial_from(content, base_revision)
+    initial["comment"] = comment
+    data = {}
+    for name, field in form.fields.items():
+        if name not in initial:
+            continue
+        value = initial[name]
+        if isinstance(field.widget, forms.MultiWidget):
+            for index, part in enumerate(field.widget.decompress(value)):
+                data[f"{name}_{index}"] = "" if part is None else part
+        else:
+            data[name] = "" if value is None else value
+    return data
+
+
+def _new_form(resource: Resource, data=None, document=None):
+    form_class = resource.kind.get_form_class()
+    if "document" in inspect.signature(DocumentForm.__init__).parameters:
+        return form_class(data, document=document)
+    return form_class(data)
+
+
+def validated_content(
+    resource: Resource, *, content: dict, base_revision: int, comment: str, document=None,
+) -> dict:
+    """Validate `content` through the kind's editing form; return the form's content."""
+    blank = _new_form(resource, document=document)
+    data = _form_data(blank, content, base_revision, comment)
+    form = _new_form(resource, data, document)
+    if not form.is_valid():
+        raise Invalid(_form_errors(resource, form.errors))
+    return form.to_content()
+
+
+def _form_errors(resource: Resource, errors) -> dict:
+    names = {}
+    for name in ("title", *resource.kind.translated_fields):
+        for code in language_codes():
+            names[f"{name}_{code}"] = f"{name}.{code}"
+    names["base_revision"] = "revision"
+    names["__all__"] = "non_field_errors"
+    return {names.get(field, field): list(messages) for field, messages in errors.items()}
+
+
+def blank_content(resource: Resource) -> dict:
+    """A new document's content: the model's defaults and the kind's initial values."""
+    kind = resource.kind
+    content = normalised(content_mod.snapshot(kind.model(kind=kind.key)))
+    content["languages"] = language_codes()
+    for key, value in kind.options.get("initial", {}).items():
+        name, _sep, code = key.rpartition("_")
+        if name in content["fields"] and code in language_codes():
+            content["fields"][name][code] = value
+    return content

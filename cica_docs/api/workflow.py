@@ -1,0 +1,106 @@
+"""Workflow actions: submit, approve, return, withdraw and issue, through the platform's
+services. The role a transition needs comes from the platform's transition table."""
+
+import datetime
+
+from rest_framework import generics, serializers
+from rest_framework.response import Response
+
+from cica_docs.documents import services
+from cica_docs.documents.views import _parse_date
+from cica_docs.documents.workflow import TRANSITIONS
+
+from .access import SecretariatOnly, require, require_recent_password
+from .documents import document_data, get_document
+from .errors import Conflict, Invalid
+from .fields import TextField, findings_data
+from .resources import Resource
+
+
+class ActionSerializer(serializers.Serializer):
+    comment = TextField(required=False, allow_blank=True, max_length=2000,
+                        help_text="Why (required to return or withdraw).")
+    acknowledge_warnings = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Go ahead although the checks found warnings (as the browser's checkbox).",
+    )
+
+
+class IssueSerializer(ActionSerializer):
+    date = serializers.DateField(required=False, allow_null=True,
+                                 help_text="Date of issue (default: today in Astana).")
+
+
+class ChecksFailed(Conflict):
+    def __init__(self, error):
+        super().__init__(error.message)
+        self.extra = {"checks": findings_data(error.findings)}
+
+
+class TransitionView(generics.GenericAPIView):
+    """POST /api/v1/<kind>/<id>/<action>/"""
+
+    permission_classes = [SecretariatOnly]
+    serializer_class = ActionSerializer
+    resource: Resource
+    action_name: str
+    extra_error_codes = ("409",)
+
+    def post(self, request, pk):
+        document = get_document(self.resource, pk)
+        transition = TRANSITIONS[self.action_name]
+        require(request, transition.permission)
+        if not isinstance(request.data, dict):
+            raise Invalid({})
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        comment = data.get("comment", "")
+        try:
+            self.perform(document, request, data, comment)
+        except services.ChecksFailed as error:
+            raise ChecksFailed(error) from None
+        except services.TransitionNotAllowed as error:
+            document.refresh_from_db(fields=["state"])
+            if document.state in transition.sources and transition.needs_comment \
+                    and not comment.strip():
+                raise Invalid({"comment": [error.message]}) from None
+            raise Conflict(error.message) from None
+        except services.DocumentError as error:
+            raise Conflict(error.message) from None
+        return Response(document_data(self.resource, get_document(self.resource, pk)))
+
+    def perform(self, document, request, data, comment):
+        services.document_transition(
+            document=document, action=self.action_name, by=request.user, comment=comment,
+            acknowledge_warnings=data["acknowledge_warnings"],
+        )
+
+
+class IssueView(TransitionView):
+    """Number, date and freeze the approved document; its PDFs are rendered once, then
+    served from storage."""
+
+    serializer_class = IssueSerializer
+    action_name = "issue"
+
+    def post(self, request, pk):
+        get_document(self.resource, pk)
+        require(request, TRANSITIONS["issue"].permission)
+        require_recent_password(request)
+        return super().post(request, pk)
+
+    def perform(self, document, request, data, comment):
+        issued_on = data.get("date")
+        if isinstance(issued_on, datetime.date):
+            try:
+                issued_on = _parse_date(issued_on.isoformat())
+            except ValueError as error:
+                raise Invalid({"date": [str(error)]}) from None
+        services.document_issue(
+            document=document, by=request.user, issued_on=issued_on, comment=comment,
+            acknowledge_warnings=data["acknowledge_warnings"],
+        )
+
+
+ACTIONS = ("submit", "approve", "return", "withdraw")
