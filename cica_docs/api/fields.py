@@ -35,7 +35,7 @@ class TranslatedField(serializers.Field):
                 self.fail("unknown_language", code=str(code)[:20], codes=listed)
             if not isinstance(text, str):
                 self.fail("not_text", code=code)
-        return dict(data)
+        return check_texts(data)
 
     def to_representation(self, value):
         return {code: (value or {}).get(code, "") for code in language_codes()}

@@ -17,7 +17,7 @@ from notes.models import Addressee
 
 from .access import SecretariatOnly, parse_id, require, require_recent_password
 from .errors import Invalid
-from .fields import TextField, TranslatedField, check_texts, translated
+from .fields import TextField, TranslatedField, translated
 
 
 class TextModelSerializer(serializers.ModelSerializer):
@@ -65,12 +65,6 @@ class AddresseeSerializer(serializers.Serializer):
     def to_representation(self, instance):
         return {"id": instance.pk, "code": instance.code,
                 "dative": translated(instance, "dative"), "block": translated(instance, "block")}
-
-    def validate_dative(self, value):
-        return check_texts(value)
-
-    def validate_block(self, value):
-        return check_texts(value)
 
     def create(self, validated_data):
         addressee = Addressee(code=validated_data["code"])

@@ -1,0 +1,76 @@
+"""The whole life of a note, driven through the JSON API only."""
+
+import pytest
+
+from tests.factories import REFERENCE
+from tests.rendering.conftest import pdftotext
+
+from .conftest import token_client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api_alone(
+    admin_user, drafter, reviewer, registrar, django_capture_on_commit_callbacks
+):
+    admin, drafting = token_client(admin_user), token_client(drafter)
+    reviewing, registering = token_client(reviewer), token_client(registrar)
+
+    response = admin.post("/api/v1/series/", {"code": "NCT/CT", "next_number": 274},
+                          format="json")
+    assert response.status_code == 201, response.json()
+    response = admin.post("/api/v1/addressees/", {
+        "code": "cica-partners",
+        "dative": {"en": "the CICA Partners", "ru": "партнерам СВМДА",
+                   "kk": "Азия Кеңесінің серіктестеріне"},
+        "block": {"en": "CICA PARTNERS", "ru": "ПАРТНЕРЫ СВМДА", "kk": "АӨСШК СЕРІКТЕСТЕРІ"},
+    }, format="json")
+    assert response.status_code == 201, response.json()
+
+    response = drafting.post("/api/v1/notes/", {
+        "series": "NCT/CT", "addressee": "cica-partners", "languages": ["en", "ru", "kk"],
+        "title": REFERENCE["title"], "opening": REFERENCE["opening"],
+        "body": {"en": REFERENCE["body"]["en"]},
+    }, format="json")
+    assert response.status_code == 201, response.json()
+    note = response.json()
+    assert note["status"] == "draft" and note["revision"] == 1
+    assert note["translation_status"] == {"en": "complete", "ru": "complete", "kk": "complete"}
+
+    response = drafting.patch(f"/api/v1/notes/{note['id']}/", {
+        "revision": 1, "body": {"ru": REFERENCE["body"]["ru"], "kk": REFERENCE["body"]["kk"]},
+        "comment": "Russian and Kazakh body",
+    }, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["revision"] == 2
+    assert response.json()["body"] == REFERENCE["body"]
+
+    revisions = drafting.get(f"/api/v1/notes/{note['id']}/revisions/").json()
+    assert [r["number"] for r in revisions["results"]] == [2, 1]
+    assert revisions["results"][0]["comment"] == "Russian and Kazakh body"
+
+    for client, action in ((drafting, "submit"), (reviewing, "approve")):
+        response = client.post(f"/api/v1/notes/{note['id']}/{action}/", {}, format="json")
+        assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "approved"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = registering.post(f"/api/v1/notes/{note['id']}/issue/",
+                                    {"date": "2024-03-06"}, format="json")
+    assert response.status_code == 200, response.json()
+    issued = response.json()
+    assert (issued["status"], issued["number"], issued["symbol"], issued["date"]) == (
+        "issued", 274, "NCT/CT/274", "2024-03-06")
+
+    texts = {}
+    for lang in ("en", "ru", "kk"):
+        response = registering.get(f"/api/v1/notes/{note['id']}/pdf/?lang={lang}")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        texts[lang] = pdftotext(b"".join(response.streaming_content))
+    assert "Astana, 6 March 2024" in texts["en"]
+    assert "город Астана, 6 марта 2024 года" in texts["ru"]
+    assert "Астана қаласы, 2024 жылғы 6 наурыз" in texts["kk"]
+    package = registering.get(f"/api/v1/notes/{note['id']}/package/")
+    assert package.status_code == 200
+    assert pdftotext(b"".join(package.streaming_content)).count("№ NCT/CT/274") == 3
