@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, parsers, renderers, status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 
 class Conflict(exceptions.APIException):
@@ -115,6 +114,9 @@ def error_body(detail, errors=None) -> dict:
 
 
 def exception_handler(exc, context):
+    # Imported here: rest_framework.views reads the renderer setting, which names this module.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, RequestDataTooBig):
         exc = BodyTooLarge()
     elif isinstance(exc, Http404):
