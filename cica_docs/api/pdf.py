@@ -54,8 +54,13 @@ class PdfBase(generics.GenericAPIView):
     resource: Resource
     extra_error_codes = ("409", "422")
 
-    def serve(self, request, pk, variant):
+    def variant(self, request) -> str:
+        return PACKAGE
+
+    def serve(self, request, pk):
+        # Visibility first: what a user may not see is 404 whatever the parameters.
         document = visible_document(request, self.resource, pk)
+        variant = self.variant(request)
         if variant != PACKAGE and variant not in document.languages:
             raise Http404
         if document.state in FROZEN:
@@ -87,12 +92,15 @@ class LanguagePdf(PdfBase):
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
     )
     def get(self, request, pk):
+        return self.serve(request, pk)
+
+    def variant(self, request) -> str:
         query = LanguageSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        return self.serve(request, pk, query.validated_data["lang"])
+        return query.validated_data["lang"]
 
 
 class PackagePdf(PdfBase):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, pk):
-        return self.serve(request, pk, PACKAGE)
+        return self.serve(request, pk)

@@ -20,7 +20,7 @@ class ErrorSerializer(serializers.Serializer):
     )
 
 
-READ_ERRORS = ("401", "403", "404")
+READ_ERRORS = ("400", "401", "403", "404")
 WRITE_ERRORS = ("400", "401", "403", "404", "409", "413", "415")
 
 
