@@ -211,3 +211,15 @@ def test_lists_are_paginated(drafter):
     response = token_client(drafter).get("/api/v1/notes/?page_size=2")
     assert response.json()["count"] == 3 and len(response.json()["results"]) == 2
     assert token_client(drafter).get("/api/v1/notes/?page=99").status_code == 404
+
+
+def test_errors_are_in_the_language_the_client_asks_for(drafter):
+    note = make_note(drafter)
+    response = token_client(drafter).patch(
+        url(note), {"revision": 1, "opening": {"de": "Hallo"}}, format="json",
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["opening"] == [
+        "«de» не входит в число языков (en, ru, kk)."
+    ]
