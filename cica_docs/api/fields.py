@@ -29,13 +29,17 @@ class TranslatedField(serializers.Field):
         codes = language_codes()
         listed = ", ".join(codes)
         if not isinstance(data, dict):
-            self.fail("not_object", codes=listed)
+            self._refuse("not_object", codes=listed)
         for code, text in data.items():
             if code not in codes:
-                self.fail("unknown_language", code=str(code)[:20], codes=listed)
+                self._refuse("unknown_language", code=str(code)[:20], codes=listed)
             if not isinstance(text, str):
-                self.fail("not_text", code=code)
+                self._refuse("not_text", code=code)
         return check_texts(data)
+
+    def _refuse(self, key, **params):
+        # DRF's fail() formats with str.format; these messages use gettext's %(name)s.
+        raise serializers.ValidationError(str(self.error_messages[key]) % params, code=key)
 
     def to_representation(self, value):
         return {code: (value or {}).get(code, "") for code in language_codes()}
