@@ -4,7 +4,6 @@ month-and-year date."""
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -84,12 +83,12 @@ class MonthYearField(forms.MultiValueField):
             forms.TypedChoiceField(choices=list(MONTHS.items()), coerce=int),
             forms.IntegerField(min_value=1990, max_value=2100),
         )
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault("incomplete", _("Give both the month and the year."))
         super().__init__(fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
-        if not data_list or data_list[0] in (None, "") and data_list[1] in (None, ""):
+        if not data_list:
             return None
         month, year = data_list
-        if month in (None, "") or year in (None, ""):
-            raise ValidationError(_("Give both the month and the year."), code="incomplete")
         return datetime.date(int(year), int(month), 1)
