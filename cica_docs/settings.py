@@ -66,7 +66,9 @@ INSTALLED_APPS = [
     "axes",
     "cica_docs.accounts",
     "cica_docs.circulation",
+    "cica_docs.audit",
     "cica_docs.documents",
+    "cica_docs.rendering",
     "notes",
     "concepts",
 ]
@@ -203,6 +205,8 @@ MAILERS = {
         "OPTIONS": _smtp_options if _mail_backend.endswith("smtp.EmailBackend") else {},
     }
 }
+# Absolute links in e-mails sent outside a request (background tasks).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CICA Secretariat <docs@s-cica.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -226,6 +230,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Seconds a confirmed password stays fresh for sensitive actions (accounts/reauth.py).
+REAUTHENTICATION_MAX_AGE = envint("REAUTHENTICATION_MAX_AGE", 15 * 60)
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "1")

@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("cica_docs.accounts.urls")),
     path("work/", include("cica_docs.documents.urls")),
     path("portal/", include("cica_docs.circulation.urls")),
+    path("manage/", include("cica_docs.circulation.manage.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

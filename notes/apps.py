@@ -25,4 +25,5 @@ class NotesConfig(AppConfig):
             preview_template="notes/note_preview.html",
             extra_checks="notes.checks.note_checks",
             preview_context="notes.printing.preview_context",
+            print_parts="notes.printing.print_parts",
         ))

@@ -49,6 +49,10 @@ class FormulaSet(models.Model):
     letterhead = models.TextField(
         _("letterhead"), help_text=_("Lines printed at the top of this language's copy.")
     )
+    emblem = models.ImageField(
+        _("emblem"), upload_to="letterhead/", blank=True,
+        help_text=_("Optional image printed above the letterhead (PNG or JPEG)."),
+    )
 
     class Meta:
         verbose_name = _("formulas and letterhead")

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from cica_docs.languages import format_place_date, language_codes
 from cica_docs.rendering.markup import render_markdown
-from cica_docs.rendering.note import NoteCopy
+from cica_docs.rendering.note import NoteCopy, note_parts
 
 from . import formulas as f
 from .models import FormulaSet
@@ -43,3 +43,12 @@ def note_copies(note, *, enclosure_pages: list[int] = (), formulas=None) -> list
 
 def preview_context(note) -> dict:
     return {"copies": note_copies(note)}
+
+
+def print_parts(note, *, enclosure_pages=()):
+    """One print part per language the note is issued in (the platform's kind hook)."""
+    formulas = FormulaSet.current()
+    copies = note_copies(note, enclosure_pages=enclosure_pages, formulas=formulas)
+    return note_parts(
+        copies, title=note.symbol or note.title or "", emblem=formulas.emblem.name or None
+    )

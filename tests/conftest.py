@@ -8,6 +8,7 @@ from django.utils import translation
 from cica_docs.accounts import roles
 from cica_docs.accounts.models import User
 from cica_docs.circulation.models import MemberState
+from tests.smtp import smtp_server  # noqa: F401  (fixture: a real SMTP server on loopback)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be
 # usable from the test body (setup and assertions), which is synchronous code.
@@ -37,6 +38,12 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run in the test process as soon as they are enqueued."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _english_between_tests():
     """Requests activate their language in the test thread; start every test in English."""
     translation.activate("en")
@@ -52,6 +59,8 @@ REFERENCE_DATA = [
     ("cica_docs.circulation.migrations.0002_member_states_data", "load_member_states"),
     ("cica_docs.documents.migrations.0002_append_only_triggers", "grant_series"),
     ("notes.migrations.0002_default_formulas", "load_defaults"),
+    ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
+    ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
 ]
 
 

@@ -37,6 +37,11 @@ ROLE_PERMISSIONS = {
         "circulation.add_memberstate",
         "circulation.change_memberstate",
         "circulation.view_memberstate",
+        "circulation.view_circulationlist",
+        "circulation.add_circulationlist",
+        "circulation.change_circulationlist",
+        "circulation.delete_circulationlist",
+        "audit.view_auditevent",
     ],
     DELEGATE: ["accounts.access_portal"],
 }

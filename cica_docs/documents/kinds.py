@@ -28,6 +28,7 @@ class Kind:
     preview_template: str = ""
     extra_checks: str = ""
     preview_context: str = ""
+    print_parts: str = ""
     options: dict = field(default_factory=dict)
 
     def get_form_class(self):

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cica_docs.rendering.services import schedule_render
+
 from . import content as content_mod
 from .checks import errors, run_checks, warnings
 from .enclosures import enclosure_problems
@@ -211,10 +213,12 @@ def document_issue(
     document.issued_on = issued_on
     document.save(update_fields=["state", "number", "number_year", "issued_on", "updated_at"])
     _record(document, transition, by, comment, from_state)
-    return IssuedRevision.objects.create(
+    issued = IssuedRevision.objects.create(
         document=document,
         revision=document.revisions.get(number=document.revision_number),
         symbol=document.symbol,
         issued_on=issued_on,
         issued_by=by,
     )
+    schedule_render(document=document)
+    return issued

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from cica_docs.rendering import views as rendering_views
+
 from . import views, views_history
 
 app_name = "documents"
@@ -13,5 +15,7 @@ urlpatterns = [
     path("<int:pk>/history/", views_history.history, name="history"),
     path("<int:pk>/diff/", views_history.diff, name="diff"),
     path("<int:pk>/restore/", views_history.restore, name="restore"),
+    path("<int:pk>/pdf/status/", rendering_views.status, name="pdf-status"),
+    path("<int:pk>/pdf/<slug:variant>/", rendering_views.document_pdf, name="pdf"),
     path("<int:pk>/<slug:action>/", views.transition, name="transition"),
 ]

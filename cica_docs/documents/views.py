@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cica_docs.languages import language_codes
+from cica_docs.rendering.views import panel_context
 
 from . import content as content_mod
 from . import services
@@ -194,6 +195,7 @@ def detail(request, pk):
         "preview_template": kind.preview_template,
         "enclosures": enclosed_documents(document),
         **kind.get_preview_context(document),
+        **panel_context(document),
     })
 
 

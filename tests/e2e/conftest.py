@@ -28,8 +28,10 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
-def _e2e_database(reference_data, live_server):
-    """Browser tests run against live_server, with real transactions."""
+def _e2e_database(reference_data, live_server, settings):
+    """Browser tests run against live_server, with real transactions. The live server is
+    threaded, and forking a threaded process can deadlock: render PDFs in-process here."""
+    settings.PDF_RENDER_ISOLATION = "inline"
 
 
 def pytest_collection_modifyitems(items):

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import delegates, lists, states
+
+app_name = "manage"
+
+urlpatterns = [
+    path("states/", states.state_list, name="states"),
+    path("states/add/", states.state_add, name="state-add"),
+    path("states/<int:pk>/", states.state_edit, name="state-edit"),
+    path("delegates/", delegates.delegate_list, name="delegates"),
+    path("delegates/add/", delegates.delegate_add, name="delegate-add"),
+    path("delegates/<int:pk>/deactivate/", delegates.delegate_deactivate,
+         name="delegate-deactivate"),
+    path("delegates/<int:pk>/reactivate/", delegates.delegate_reactivate,
+         name="delegate-reactivate"),
+    path("delegates/<int:pk>/invite/", delegates.delegate_invite, name="delegate-invite"),
+    path("lists/", lists.list_index, name="lists"),
+    path("lists/add/", lists.list_add, name="list-add"),
+    path("lists/<int:pk>/", lists.list_edit, name="list-edit"),
+    path("lists/<int:pk>/delete/", lists.list_delete, name="list-delete"),
+]

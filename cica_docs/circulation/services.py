@@ -1,0 +1,210 @@
+"""Writes of the circulation app: member states, delegates and circulation lists.
+
+Every function is keyword-only, owns its transaction and leaves a trace in the audit log.
+`request` is only used for the audit trail (address) and for absolute links in e-mails.
+"""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from cica_docs.accounts import roles
+from cica_docs.accounts.sessions import sessions_end_for
+from cica_docs.audit.log import record, security_event
+
+from .models import CirculationList, MemberState
+
+User = get_user_model()
+logger = logging.getLogger(__name__)
+
+
+def _set_translations(instance, name: str, values: dict[str, str]) -> None:
+    for code, value in values.items():
+        setattr(instance, build_localized_fieldname(name, code), value)
+    # The untranslated column mirrors the default language (what Django admin lists show).
+    setattr(instance, name, values[settings.MODELTRANSLATION_DEFAULT_LANGUAGE])
+
+
+# --- Member states --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def member_state_create(
+    *, by, code: str, status: str, is_active: bool, names: dict[str, str],
+    full_names: dict[str, str], request=None,
+) -> MemberState:
+    state = MemberState(code=code, status=status, is_active=is_active)
+    _set_translations(state, "name", names)
+    _set_translations(state, "full_name", full_names)
+    state.full_clean()
+    state.save()
+    record(action="member_state.create", actor=by, request=request, target=state, state=state)
+    return state
+
+
+@transaction.atomic
+def member_state_update(
+    *, state: MemberState, by, code: str, status: str, is_active: bool,
+    names: dict[str, str], full_names: dict[str, str], request=None,
+) -> MemberState:
+    state = MemberState.objects.select_for_update().get(pk=state.pk)
+    before = {"code": state.code, "status": state.status, "is_active": state.is_active}
+    state.code, state.status, state.is_active = code, status, is_active
+    _set_translations(state, "name", names)
+    _set_translations(state, "full_name", full_names)
+    state.full_clean()
+    state.save()
+    record(action="member_state.update", actor=by, request=request, target=state, state=state,
+           before=before)
+    return state
+
+
+# --- Delegates ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def delegate_create(
+    *, by, username: str, first_name: str, last_name: str, email: str,
+    member_state: MemberState, preferred_language: str, request=None,
+) -> User:
+    """Create a delegate with no password: they choose one through the invitation e-mail
+    (`delegate_invite`, to call once this transaction has committed)."""
+    if not member_state.is_active:
+        raise ValidationError(_("This member state is inactive."), code="inactive_state")
+    delegate = User(
+        username=username, first_name=first_name, last_name=last_name, email=email,
+        member_state=member_state, preferred_language=preferred_language,
+    )
+    delegate.set_unusable_password()
+    delegate.full_clean()
+    delegate.save()
+    delegate.groups.add(Group.objects.get(name=roles.DELEGATE))
+    record(action="delegate.create", actor=by, request=request, target=delegate,
+           state=member_state, language=preferred_language)
+    return delegate
+
+
+def delegate_invite(*, delegate: User, by, request=None) -> bool:
+    """E-mail the delegate a link to choose their password, in their language.
+
+    Uses Django's password-reset tokens, so the link dies once used, when the password
+    changes, or after PASSWORD_RESET_TIMEOUT. Returns False (and records why) when the mail
+    server refuses: the delegate exists anyway and the admin can send the link again.
+    """
+    with translation.override(delegate.preferred_language):
+        path = reverse(
+            "accounts:password-reset-confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(delegate.pk)),
+                "token": default_token_generator.make_token(delegate),
+            },
+        )
+        link = request.build_absolute_uri(path) if request else settings.SITE_URL + path
+        context = {
+            "delegate": delegate,
+            "state": delegate.member_state,
+            "link": link,
+            "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        }
+        subject = render_to_string("circulation/email/invitation_subject.txt", context)
+        body = render_to_string("circulation/email/invitation_body.txt", context)
+    message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[delegate.email])
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Invitation to %s not sent: %r", delegate.username, error)
+        security_event(action="delegate.invite_failed", actor=by, request=request,
+                       target=delegate, state=delegate.member_state, error=repr(error))
+        return False
+    record(action="delegate.invite", actor=by, request=request, target=delegate,
+           state=delegate.member_state, language=delegate.preferred_language)
+    return True
+
+
+@transaction.atomic
+def delegate_deactivate(*, delegate: User, by, request=None) -> User:
+    """Remove access at once: the account is refused from the next request on, and its open
+    sessions are deleted so a later reactivation does not bring them back."""
+    delegate = User.objects.select_for_update().get(pk=delegate.pk)
+    if delegate.is_active:
+        delegate.is_active = False
+        delegate.save(update_fields=["is_active"])
+    ended = sessions_end_for(delegate)
+    record(action="delegate.deactivate", actor=by, request=request, target=delegate,
+           state=delegate.member_state, sessions_ended=ended)
+    return delegate
+
+
+@transaction.atomic
+def delegate_reactivate(*, delegate: User, by, request=None) -> User:
+    delegate = User.objects.select_for_update().get(pk=delegate.pk)
+    if not delegate.is_active:
+        delegate.is_active = True
+        delegate.save(update_fields=["is_active"])
+    record(action="delegate.reactivate", actor=by, request=request, target=delegate,
+           state=delegate.member_state)
+    return delegate
+
+
+# --- Circulation lists ----------------------------------------------------------------------
+
+
+def _state_codes(states) -> list[str]:
+    return sorted(state.code for state in states)
+
+
+@transaction.atomic
+def circulation_list_create(
+    *, by, names: dict[str, str], states, request=None
+) -> CirculationList:
+    circulation_list = CirculationList(created_by=by, updated_by=by)
+    _set_translations(circulation_list, "name", names)
+    circulation_list.full_clean()
+    circulation_list.save()
+    circulation_list.states.set(states)
+    record(action="circulation_list.create", actor=by, request=request,
+           target=circulation_list, states=_state_codes(states))
+    return circulation_list
+
+
+@transaction.atomic
+def circulation_list_update(
+    *, circulation_list: CirculationList, by, names: dict[str, str], states, request=None
+) -> CirculationList:
+    circulation_list = CirculationList.objects.select_for_update().get(pk=circulation_list.pk)
+    before = set(_state_codes(circulation_list.states.all()))
+    after = set(_state_codes(states))
+    _set_translations(circulation_list, "name", names)
+    circulation_list.updated_by = by
+    circulation_list.full_clean()
+    circulation_list.save()
+    circulation_list.states.set(states)
+    record(action="circulation_list.update", actor=by, request=request,
+           target=circulation_list, added=sorted(after - before),
+           removed=sorted(before - after))
+    return circulation_list
+
+
+@transaction.atomic
+def circulation_list_delete(*, circulation_list: CirculationList, by, request=None) -> None:
+    circulation_list = CirculationList.objects.select_for_update().get(pk=circulation_list.pk)
+    if circulation_list.is_default:
+        raise ValidationError(_("The default list cannot be deleted."), code="default_list")
+    record(action="circulation_list.delete", actor=by, request=request,
+           target=circulation_list,
+           states=_state_codes(circulation_list.states.all()))
+    circulation_list.delete()

@@ -1,0 +1,74 @@
+"""Documents of any kind as PDFs: one language, or the package with its enclosures.
+
+The kind supplies `print_parts(document, *, enclosure_pages=())` (one print part per
+language it is issued in); this module composes packages and counts enclosure pages from
+the real rendering, so the enclosure line is never typed by hand.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
+
+from cica_docs.documents.enclosures import enclosed_documents
+from cica_docs.documents.kinds import get_kind
+from cica_docs.languages import language_codes
+
+from .pdf import Part, RenderedPdf, render_package
+
+AUTHOR = "CICA Secretariat"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    variant: str
+    pdf: RenderedPdf
+
+
+def parts_of(document, *, enclosure_pages=()) -> list[Part]:
+    return import_string(get_kind(document.kind).print_parts)(
+        document, enclosure_pages=tuple(enclosure_pages)
+    )
+
+
+def _meta(document, language, created):
+    return {
+        "title": document.symbol or document.title or str(document),
+        "author": AUTHOR,
+        "language": language,
+        "keywords": tuple(k for k in (document.symbol,) if k),
+        "created": created,
+    }
+
+
+def enclosure_parts(document) -> tuple[list[Part], list[int]]:
+    """Every enclosure's parts, and each enclosure's page count (all its languages)."""
+    parts, pages = [], []
+    for enclosed in enclosed_documents(document):
+        own = parts_of(enclosed)
+        counted = render_package(own, **_meta(enclosed, enclosed.languages[0], None))
+        pages.append(counted.total_pages)
+        parts += own
+    return parts, pages
+
+
+def render_all(document, *, created=None) -> list[Rendered]:
+    """The package and one PDF per language, as circulated."""
+    attached, pages = enclosure_parts(document)
+    own = parts_of(document, enclosure_pages=pages)
+    languages = [lang for lang in language_codes() if lang in document.languages]
+    package = render_package(own + attached, **_meta(document, languages[0], created))
+    results = [Rendered("package", package)]
+    for lang, part in zip(languages, own, strict=True):
+        results.append(Rendered(lang, render_package([part], **_meta(document, lang, created))))
+    return results
+
+
+def render_one(document, variant: str, *, created=None) -> RenderedPdf:
+    """One variant on demand (a draft's preview): a language, or the package."""
+    attached, pages = enclosure_parts(document)
+    own = parts_of(document, enclosure_pages=pages)
+    if variant == "package":
+        return render_package(own + attached, **_meta(document, document.languages[0], created))
+    languages = [lang for lang in language_codes() if lang in document.languages]
+    part = own[languages.index(variant)]
+    return render_package([part], **_meta(document, variant, created))

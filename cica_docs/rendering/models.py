@@ -1,0 +1,59 @@
+"""Rendered PDFs of issued documents, kept in Django storage and never re-rendered.
+
+A `RenderedFile` is written once per issued document and variant (a language, or the
+package) with its SHA-256; downloads are served from storage. `Rendering` is the visible
+progress of the issue-time rendering task.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cica_docs.documents.models import AppendOnlyModel, Document
+
+PACKAGE = "package"
+
+
+def upload_to(instance, filename):
+    return f"issued/{instance.document_id}/{filename}"
+
+
+class RenderedFile(AppendOnlyModel):
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="rendered")
+    variant = models.CharField(_("variant"), max_length=16)  # a language code or "package"
+    file = models.FileField(upload_to=upload_to, max_length=300)
+    filename = models.CharField(max_length=200)
+    sha256 = models.CharField(max_length=64)
+    pages = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rendered file")
+        verbose_name_plural = _("rendered files")
+        ordering = ["document", "variant"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "variant"], name="rendering_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class Rendering(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Rendering")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="rendering")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("rendering")
+        verbose_name_plural = _("renderings")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.status}"

@@ -1,0 +1,79 @@
+"""PDFs for the Secretariat: issued documents from storage, drafts rendered on demand."""
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from cica_docs.documents.access import get_document, staff_required
+from cica_docs.documents.models import Document
+
+from .documents import render_one
+from .models import Rendering
+from .pdf import RenderError
+from .services import file_name
+
+FROZEN = (Document.State.ISSUED, Document.State.WITHDRAWN)
+
+
+def pdf_response(data_or_file, *, filename: str, inline: bool, etag: str = ""):
+    """A PDF that no shared cache may keep (restricted documents)."""
+    if isinstance(data_or_file, bytes):
+        response = HttpResponse(data_or_file, content_type="application/pdf")
+        disposition = "inline" if inline else "attachment"
+        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    else:
+        response = FileResponse(
+            data_or_file, as_attachment=not inline, filename=filename,
+            content_type="application/pdf",
+        )
+    response["Cache-Control"] = "private, no-cache"
+    if etag:
+        response["ETag"] = f'"{etag}"'
+    return response
+
+
+def _variant_or_404(document, variant):
+    if variant != "package" and variant not in document.languages:
+        raise Http404
+
+
+@staff_required
+@xframe_options_sameorigin
+def document_pdf(request, pk, variant):
+    document = get_document(pk)
+    _variant_or_404(document, variant)
+    inline = request.GET.get("inline") == "1"
+    if document.state in FROZEN:
+        record = document.rendered.filter(variant=variant).first()
+        if record is None:
+            return render(request, "rendering/not_ready.html", {"document": document}, status=409)
+        return pdf_response(record.file.open("rb"), filename=record.filename, inline=inline,
+                            etag=record.sha256)
+    try:
+        pdf = render_one(document, variant)
+    except RenderError as error:
+        return render(request, "rendering/failed.html",
+                      {"document": document, "error": error}, status=422)
+    return pdf_response(pdf.data, filename="DRAFT-" + file_name(document, variant), inline=inline)
+
+
+@staff_required
+def status(request, pk):
+    """The rendering panel of the document page (polled by htmx until ready)."""
+    document = get_document(pk)
+    return render(request, "rendering/panel.html", panel_context(document))
+
+
+def panel_context(document) -> dict:
+    rendering = Rendering.objects.filter(document=document).first()
+    files = {f.variant: f for f in document.rendered.all()}
+    variants = [lang for lang in document.languages] + ["package"]
+    return {
+        "document": document,
+        "rendering": rendering,
+        "frozen": document.state in FROZEN,
+        "variants": [(v, files.get(v)) for v in variants],
+        "polling": rendering is not None and rendering.status in (
+            Rendering.Status.QUEUED, Rendering.Status.RUNNING
+        ),
+    }
