@@ -29,5 +29,6 @@ class ConceptsConfig(AppConfig):
             preview_template="concepts/concept_preview.html",
             extra_checks="concepts.checks.concept_checks",
             preview_context="concepts.printing.preview_context",
+            print_parts="concepts.printing.print_parts",
             options={"initial": {f"author_{lang}": text for lang, text in DEFAULT_AUTHOR.items()}},
         ))
