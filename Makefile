@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint messages compilemessages clean
+.PHONY: install run test lint messages compilemessages bench clean
 
 install: $(STAMP) compilemessages
 
@@ -31,6 +31,11 @@ test: install
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+bench: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py demo > /dev/null
+	$(PY) -m cica_docs.bench
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l ru -l kk -l en --no-location --ignore=.venv --ignore=var

@@ -258,3 +258,9 @@ LOGGING = {
 
 # The Secretariat's seat, printed in dates and places; editable per language as data later.
 CICA_DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "cica-demo-2026")
+
+# PDF rendering limits (cica_docs/rendering/pdf.py). "inline" isolation drops the time limit.
+PDF_RENDER_TIMEOUT = envint("PDF_RENDER_TIMEOUT", 60)
+PDF_MAX_HTML_BYTES = envint("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
+PDF_MAX_PAGES = envint("PDF_MAX_PAGES", 1000)
+PDF_RENDER_ISOLATION = os.environ.get("PDF_RENDER_ISOLATION", "fork")

@@ -1,5 +1,6 @@
 import importlib
 import os
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -38,6 +39,12 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Stored files (rendered PDFs, emblems) go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Background tasks run in the test process as soon as they are enqueued."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -71,6 +78,15 @@ def reference_data(transactional_db):
 
     for module, function in REFERENCE_DATA:
         getattr(importlib.import_module(module), function)(apps, None)
+
+
+def reauthenticate(client):
+    """Mark the client's session as having confirmed the password a moment ago."""
+    from cica_docs.accounts.reauth import SESSION_KEY
+
+    session = client.session
+    session[SESSION_KEY] = int(time.time())
+    session.save()
 
 
 @pytest.fixture

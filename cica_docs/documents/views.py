@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cica_docs.accounts.reauth import reauthentication_required
 from cica_docs.languages import language_codes
 from cica_docs.rendering.views import panel_context
 
@@ -84,11 +85,12 @@ def _search(query: str) -> Q:
 
 
 def _editor(request, *, kind, form, document=None, stale=None):
+    status = translation_status(document) if document else {}
     return render(request, "documents/document_editor.html", {
         "kind": kind,
         "form": form,
+        "columns": [(lang, fields, status.get(lang)) for lang, fields in form.columns],
         "document": document,
-        "languages": language_codes(),
         "stale": stale,
     })
 
@@ -202,33 +204,45 @@ def detail(request, pk):
 @staff_required
 @require_POST
 def transition(request, pk, action):
+    """submit, approve, return, withdraw."""
+    if action not in ("submit", "approve", "return", "withdraw"):
+        raise Http404
     document = get_document(pk)
-    data = request.POST
-    acknowledge = data.get("acknowledge_warnings") == "on"
-    comment = data.get("comment", "")[:2000]
     try:
-        if action == "issue":
-            issued_on = _parse_date(data.get("issued_on", ""))
-            issued = services.document_issue(
-                document=document, by=request.user, issued_on=issued_on,
-                acknowledge_warnings=acknowledge, comment=comment,
-            )
-            messages.success(request, _("Issued as № %(symbol)s.") % {"symbol": issued.symbol}
-                             if issued.symbol else _("Issued."))
-        else:
-            if action not in ("submit", "approve", "return", "withdraw"):
-                raise Http404
-            services.document_transition(
-                document=document, action=action, by=request.user, comment=comment,
-                acknowledge_warnings=acknowledge,
-            )
-            messages.success(request, _("Done: the document is now in the state “%(state)s”.")
-                             % {"state": Document.objects.get(pk=document.pk)
-                                .get_state_display()})
+        services.document_transition(
+            document=document, action=action, by=request.user,
+            comment=request.POST.get("comment", "")[:2000],
+            acknowledge_warnings=request.POST.get("acknowledge_warnings") == "on",
+        )
+    except services.DocumentError as error:
+        messages.error(request, error.message)
+    else:
+        document.refresh_from_db(fields=["state"])
+        messages.success(request, _("Done: the document is now in the state “%(state)s”.")
+                         % {"state": document.get_state_display()})
+    return redirect(document)
+
+
+@staff_required
+@require_POST
+@reauthentication_required
+def issue(request, pk):
+    """Number, date and freeze: the registrar confirms the password first."""
+    document = get_document(pk)
+    try:
+        issued = services.document_issue(
+            document=document, by=request.user,
+            issued_on=_parse_date(request.POST.get("issued_on", "")),
+            acknowledge_warnings=request.POST.get("acknowledge_warnings") == "on",
+            comment=request.POST.get("comment", "")[:2000],
+        )
     except services.DocumentError as error:
         messages.error(request, error.message)
     except ValueError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(request, _("Issued as № %(symbol)s.") % {"symbol": issued.symbol}
+                         if issued.symbol else _("Issued."))
     return redirect(document)
 
 
@@ -237,6 +251,9 @@ def _parse_date(value: str):
     if not value:
         return None
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
         raise ValueError(_("The date of issue must be a date such as 2024-03-06.")) from None
+    if not 2000 <= day.year <= 2100:
+        raise ValueError(_("The date of issue must be a date such as 2024-03-06."))
+    return day

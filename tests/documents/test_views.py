@@ -2,6 +2,7 @@ import pytest
 
 from cica_docs.documents.models import Document, Revision, Series
 from notes.models import Addressee, Note
+from tests.conftest import reauthenticate
 from tests.factories import REFERENCE, approved_note, make_note
 
 pytestmark = pytest.mark.django_db
@@ -113,6 +114,7 @@ def test_double_click_on_issue_gives_one_number_and_a_clear_message(
 ):
     note = approved_note(drafter, reviewer)
     client.force_login(registrar)
+    reauthenticate(client)
     first = client.post(f"/en/work/{note.pk}/issue/", {"issued_on": "2024-03-06"}, follow=True)
     second = client.post(f"/en/work/{note.pk}/issue/", {"issued_on": "2024-03-06"}, follow=True)
     assert "Issued as № NCT/CT/275." in first.text
@@ -123,6 +125,7 @@ def test_double_click_on_issue_gives_one_number_and_a_clear_message(
 def test_a_bad_issue_date_is_explained(client, drafter, reviewer, registrar):
     note = approved_note(drafter, reviewer)
     client.force_login(registrar)
+    reauthenticate(client)
     response = client.post(f"/en/work/{note.pk}/issue/", {"issued_on": "6 March"}, follow=True)
     assert "must be a date such as 2024-03-06" in response.text
     assert Document.objects.get(pk=note.pk).state == "approved"
@@ -164,6 +167,7 @@ def test_worklist_lists_filters_and_searches(client, drafter, reviewer, registra
     draft = make_note(drafter)
     issued = approved_note(drafter, reviewer)
     client.force_login(registrar)
+    reauthenticate(client)
     client.post(f"/en/work/{issued.pk}/issue/", {})
     client.force_login(drafter)
     mine = client.get("/en/work/?list=mine")
@@ -187,3 +191,27 @@ def test_delegates_cannot_reach_the_secretariat_pages(client, drafter, delegate_
     client.force_login(delegate_kz)
     for path in [f"/en/work/{note.pk}/", f"/en/work/{note.pk}/history/", "/en/work/new/note/"]:
         assert client.get(path).status_code == 403
+
+
+def test_issuing_asks_for_the_password_again_and_keeps_the_form(
+    client, drafter, reviewer, registrar, password
+):
+    note = approved_note(drafter, reviewer)
+    client.force_login(registrar)
+    asked = client.post(f"/en/work/{note.pk}/issue/", {"issued_on": "2024-03-06"})
+    assert asked.status_code == 200 and Document.objects.get(pk=note.pk).state == "approved"
+    wrong = client.post(f"/en/work/{note.pk}/issue/",
+                        {"issued_on": "2024-03-06", "reauth_password": "wrong"})
+    assert Document.objects.get(pk=note.pk).state == "approved" and wrong.status_code == 200
+    client.post(f"/en/work/{note.pk}/issue/",
+                {"issued_on": "2024-03-06", "reauth_password": password})
+    note.refresh_from_db()
+    assert note.state == "issued" and str(note.issued_on) == "2024-03-06"
+
+
+def test_the_editor_shows_each_language_status(client, drafter):
+    note = make_note(drafter, opening_kk="", body_kk="")
+    client.force_login(drafter)
+    response = client.get(f"/en/work/{note.pk}/edit/")
+    assert 'lang-status-missing fs-6">missing</span>' in response.text
+    assert response.text.count('lang-status-complete fs-6">complete</span>') == 2
