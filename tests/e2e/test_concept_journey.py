@@ -11,7 +11,7 @@ from cica_docs.accounts import roles
 from cica_docs.documents.models import Series
 from concepts.models import ConceptPaper
 from notes.models import Note
-from tests.conftest import make_user
+from tests.conftest import PASSWORD, make_user
 from tests.e2e.test_note_journey import log_in
 from tests.factories import REFERENCE
 from tests.rendering.conftest import pdftotext
@@ -96,6 +96,9 @@ def test_a_concept_paper_is_approved_enclosed_in_a_note_and_circulated_in_its_pa
     if acknowledge.count():
         acknowledge.check()
     page.get_by_role("button", name="Confirm: Issue").click()
+    # Issuing asks for the password again; the form travels through the confirmation.
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_text("Issued as № NCT/CT/275.")).to_be_visible()
 
     # The package, as downloaded from the document page.
