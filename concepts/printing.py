@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from cica_docs.documents.models import Document
 from cica_docs.languages import format_month_year, language_codes
 from cica_docs.rendering.markup import plain_html, render_markdown
 from cica_docs.rendering.note import DRAFT_MARKS
@@ -13,6 +14,9 @@ from cica_docs.rendering.pdf import Part
 TEMPLATE = "pdf/concept.html"
 # Printed words, data in each copy's language (not interface gettext).
 HEADINGS = {"en": "CONCEPT PAPER", "ru": "КОНЦЕПЦИЯ", "kk": "ТҰЖЫРЫМДАМА"}
+# An approved paper's text is final: it may travel, unnumbered, in an issued note's package,
+# so only papers still being drafted or reviewed carry the DRAFT mark.
+FINAL = (Document.State.APPROVED, Document.State.ISSUED, Document.State.WITHDRAWN)
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ def concept_copies(paper) -> list[ConceptCopy]:
             body_html=mark_safe(render_markdown(_text(paper, "body", lang), headings=True)),  # noqa: S308
             author=plain_html(_text(paper, "author", lang)),
             month_year=month_year_line(paper.paper_date, lang),
-            draft_mark="" if paper.issued_on else DRAFT_MARKS.get(lang, "DRAFT"),
+            draft_mark="" if paper.state in FINAL else DRAFT_MARKS.get(lang, "DRAFT"),
         )
         for lang in language_codes()
         if lang in paper.languages

@@ -7,7 +7,7 @@ import pytest
 from cica_docs.rendering.pdf import render_package
 from concepts.models import ConceptPaper
 from concepts.printing import print_parts
-from tests.factories import CONCEPT, make_concept
+from tests.factories import CONCEPT, approved_concept, make_concept
 from tests.rendering.conftest import pdftotext
 
 
@@ -19,7 +19,7 @@ def flat(text: str) -> str:
 def issued_like_paper(drafter):
     paper = make_concept(drafter)
     paper = ConceptPaper.objects.get(pk=paper.pk)
-    paper.issued_on = paper.paper_date  # printed without the DRAFT mark
+    paper.state = "issued"  # printed without the DRAFT mark
     return paper
 
 
@@ -55,6 +55,13 @@ def test_a_draft_carries_the_draft_mark_in_each_copys_language(drafter):
     paper = ConceptPaper.objects.get(pk=make_concept(drafter).pk)
     en, ru = (part.html for part in print_parts(paper))
     assert '"draft-mark">DRAFT<' in en and '"draft-mark">ПРОЕКТ<' in ru
+
+
+def test_an_approved_paper_enclosed_in_an_issued_note_prints_without_the_draft_mark(
+    drafter, reviewer
+):
+    paper = approved_concept(drafter, reviewer)
+    assert all("draft-mark" not in part.html for part in print_parts(paper))
 
 
 def test_html_typed_in_the_body_is_printed_as_text_not_markup(issued_like_paper):
