@@ -8,7 +8,6 @@ own form, so the API accepts exactly what the browser accepts.
 """
 
 import datetime
-import inspect
 from dataclasses import dataclass
 
 from django import forms
@@ -17,7 +16,6 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from cica_docs.documents import content as content_mod
-from cica_docs.documents.forms import DocumentForm
 from cica_docs.documents.kinds import Kind, get_kind
 from cica_docs.documents.models import Document, Series
 from cica_docs.languages import language_codes
@@ -25,12 +23,6 @@ from cica_docs.languages import language_codes
 from .access import MAX_ID
 from .errors import Invalid
 from .fields import TextField, TranslatedField
-
-
-def normalised(content: dict) -> dict:
-    if hasattr(content_mod, "normalised"):
-        return content_mod.normalised(content)
-    return {"enclosures": [], **content}
 
 
 @dataclass(frozen=True)
@@ -121,7 +113,7 @@ def content_fields(resource: Resource) -> dict[str, serializers.Field]:
 
 def content_data(resource: Resource, content: dict) -> dict:
     kind = resource.kind
-    content = normalised(content)
+    content = content_mod.normalised(content)
     series = Series.objects.filter(pk=content["series"]).first() if content["series"] else None
     data = {
         "series": series.code if series else None,
@@ -142,7 +134,7 @@ def content_data(resource: Resource, content: dict) -> dict:
 
 
 def takes_enclosures(resource: Resource) -> bool:
-    return getattr(resource.kind, "takes_enclosures", False)
+    return resource.kind.takes_enclosures
 
 
 def _enclosure_key(kind_key) -> str:
@@ -194,7 +186,7 @@ def merged_content(resource: Resource, base: dict, data: dict) -> dict:
     """`base` (a content dict) with the API fields in `data` laid over it. Code lookups that
     fail raise Invalid."""
     kind = resource.kind
-    content = normalised(base)
+    content = content_mod.normalised(base)
     content = {**content, "title": dict(content["title"]),
                "fields": {k: dict(v) for k, v in content["fields"].items()},
                "plain": dict(content["plain"])}
@@ -243,10 +235,7 @@ def _form_data(form, content: dict, base_revision: int, comment: str) -> dict:
 
 
 def _new_form(resource: Resource, data=None, document=None):
-    form_class = resource.kind.get_form_class()
-    if "document" in inspect.signature(DocumentForm.__init__).parameters:
-        return form_class(data, document=document)
-    return form_class(data)
+    return resource.kind.get_form_class()(data, document=document)
 
 
 def validated_content(
@@ -274,7 +263,7 @@ def _form_errors(resource: Resource, errors) -> dict:
 def blank_content(resource: Resource) -> dict:
     """A new document's content: the model's defaults and the kind's initial values."""
     kind = resource.kind
-    content = normalised(content_mod.snapshot(kind.model(kind=kind.key)))
+    content = content_mod.normalised(content_mod.snapshot(kind.model(kind=kind.key)))
     content["languages"] = language_codes()
     for key, value in kind.options.get("initial", {}).items():
         name, _sep, code = key.rpartition("_")

@@ -27,7 +27,23 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
     }, format="json")
     assert response.status_code == 201, response.json()
 
+    response = drafting.post("/api/v1/concept-papers/", {
+        "languages": ["en", "ru"], "paper_date": "2024-03-01",
+        "title": {"en": "on Relations with the UN Office of Counter-Terrorism",
+                  "ru": "об отношениях с Контртеррористическим управлением ООН"},
+        "body": {"en": "# INTRODUCTION\n\nThe paper sets out the terms of cooperation.",
+                 "ru": "# ВВЕДЕНИЕ\n\nВ документе изложены условия сотрудничества."},
+    }, format="json")
+    assert response.status_code == 201, response.json()
+    paper = response.json()
+    assert paper["author"]["en"] == "CICA Secretariat"
+    for client, action in ((drafting, "submit"), (reviewing, "approve")):
+        response = client.post(f"/api/v1/concept-papers/{paper['id']}/{action}/", {},
+                               format="json")
+        assert response.status_code == 200, response.json()
+
     response = drafting.post("/api/v1/notes/", {
+        "enclosures": [{"concept_paper": paper["id"]}],
         "series": "NCT/CT", "addressee": "cica-partners", "languages": ["en", "ru", "kk"],
         "title": REFERENCE["title"], "opening": REFERENCE["opening"],
         "body": {"en": REFERENCE["body"]["en"]},
@@ -35,6 +51,7 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
     assert response.status_code == 201, response.json()
     note = response.json()
     assert note["status"] == "draft" and note["revision"] == 1
+    assert note["enclosures"] == [{"concept_paper": paper["id"]}]
     assert note["translation_status"] == {"en": "complete", "ru": "complete", "kk": "complete"}
 
     response = drafting.patch(f"/api/v1/notes/{note['id']}/", {
@@ -73,4 +90,7 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
     assert "Астана қаласы, 2024 жылғы 6 наурыз" in texts["kk"]
     package = registering.get(f"/api/v1/notes/{note['id']}/package/")
     assert package.status_code == 200
-    assert pdftotext(b"".join(package.streaming_content)).count("№ NCT/CT/274") == 3
+    package_text = pdftotext(b"".join(package.streaming_content))
+    assert package_text.count("№ NCT/CT/274") == 3
+    assert "The paper sets out the terms of cooperation." in package_text
+    assert "В документе изложены условия сотрудничества." in package_text
