@@ -38,3 +38,23 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+def log_in(page, live_server, username, *, landing="/en/work/"):
+    """Log in as `username` in a fresh session, after the previous page's requests (PDF
+    previews in frames) have finished, so they cannot race the login."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import PASSWORD
+
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{live_server.url}{landing}", page.locator("main").inner_text()
+    expect(page).to_have_url(f"{live_server.url}{landing}")

@@ -12,6 +12,7 @@ from cica_docs.documents.models import Series
 from concepts.models import ConceptPaper
 from notes.models import Note
 from tests.conftest import PASSWORD, make_user
+from tests.e2e.conftest import log_in
 from tests.factories import REFERENCE
 from tests.rendering.conftest import pdftotext
 
@@ -20,17 +21,6 @@ TITLE = {
     "en": "on Cooperation between the CICA Secretariat and ESCAP in Disaster Risk Reduction",
     "ru": "сотрудничества между Секретариатом СВМДА и ЭСКАТО в области снижения риска бедствий",
 }
-
-
-def log_in(page, live_server, username):
-    """As in the note journey, with time for the PDF previews that the previous page's
-    frame may still be rendering on the live server."""
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    expect(page).to_have_url(f"{live_server.url}/en/work/", timeout=30_000)
 
 
 def act(page, action, key):

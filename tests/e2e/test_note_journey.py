@@ -4,16 +4,8 @@ from cica_docs.accounts import roles
 from cica_docs.documents.models import Series
 from notes.models import Note
 from tests.conftest import PASSWORD, make_user
+from tests.e2e.conftest import log_in
 from tests.factories import REFERENCE
-
-
-def log_in(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    expect(page).to_have_url(f"{live_server.url}/en/work/")
 
 
 def test_a_note_is_drafted_reviewed_approved_and_issued_in_the_browser(page, live_server):
