@@ -1,0 +1,21 @@
+"""Demo circulation: every issued demo document goes to "All member states", so delegate.kz
+finds it in the inbox after `make run`. The PDFs need not exist yet: the db_worker renders
+them, and the portal says "being prepared" until then."""
+
+from cica_docs.documents.models import Document
+
+from .dispatching import DispatchError, dispatch_create
+from .models import CirculationList
+
+# Runs after the document kinds' demos (phase 1), whatever their place in INSTALLED_APPS:
+# it dispatches what they issued.
+PHASE = 2
+
+
+def load(*, users) -> None:
+    default = CirculationList.objects.get(is_default=True)
+    for document in Document.objects.filter(state=Document.State.ISSUED).order_by("pk"):
+        try:
+            dispatch_create(document=document, circulation_list=default, by=users["registrar"])
+        except DispatchError:
+            pass  # already dispatched by an earlier run of the demo
