@@ -2,6 +2,8 @@
 finds it in the inbox after `make run`. The PDFs need not exist yet: the db_worker renders
 them, and the portal says "being prepared" until then."""
 
+from contextlib import suppress
+
 from cica_docs.documents.models import Document
 
 from .dispatching import DispatchError, dispatch_create
@@ -15,7 +17,6 @@ PHASE = 2
 def load(*, users) -> None:
     default = CirculationList.objects.get(is_default=True)
     for document in Document.objects.filter(state=Document.State.ISSUED).order_by("pk"):
-        try:
+        # DispatchError: already dispatched by an earlier run of the demo.
+        with suppress(DispatchError):
             dispatch_create(document=document, circulation_list=default, by=users["registrar"])
-        except DispatchError:
-            pass  # already dispatched by an earlier run of the demo
