@@ -20,6 +20,7 @@ class NotesConfig(AppConfig):
             plain_fields=("addressee", "closing"),
             required_fields=("opening",),
             requires_series=True,
+            takes_enclosures=True,
             form_class="notes.forms.NoteForm",
             preview_template="notes/note_preview.html",
             extra_checks="notes.checks.note_checks",

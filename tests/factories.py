@@ -71,3 +71,47 @@ def approved_note(drafter, reviewer, **kwargs):
     services.document_transition(document=note, action="approve", by=reviewer)
     note.refresh_from_db()
     return note
+
+
+CONCEPT = {
+    "title": {
+        "en": "on Cooperation between the CICA Secretariat and a Regional Organisation",
+        "ru": "сотрудничества между Секретариатом СВМДА и региональной организацией",
+        "kk": "",
+    },
+    "body": {
+        "en": "# INTRODUCTION\n\nThe Conference was founded in 1992.\n\n"
+              "# AREAS OF COOPERATION\n\n- exchange of information;\n- joint seminars.",
+        "ru": "# ВВЕДЕНИЕ\n\nСовещание было основано в 1992 году.\n\n"
+              "# НАПРАВЛЕНИЯ СОТРУДНИЧЕСТВА\n\n- обмен информацией;\n- совместные семинары.",
+        "kk": "",
+    },
+    "author": {"en": "CICA Secretariat", "ru": "Секретариат СВМДА", "kk": ""},
+}
+
+
+def concept_content(*, languages=("en", "ru"), paper_date="2024-03-01", enclosures=()):
+    return {
+        "title": dict(CONCEPT["title"]),
+        "fields": {"body": dict(CONCEPT["body"]), "author": dict(CONCEPT["author"])},
+        "plain": {"paper_date": paper_date},
+        "languages": list(languages),
+        "series": None,
+        "enclosures": list(enclosures),
+    }
+
+
+def make_concept(author, **kwargs):
+    return services.document_create(
+        kind=get_kind("concept"), author=author, content=concept_content(**kwargs)
+    )
+
+
+def approved_concept(drafter, reviewer, **kwargs):
+    paper = make_concept(drafter, **kwargs)
+    services.document_transition(document=paper, action="submit", by=drafter,
+                                 acknowledge_warnings=True)
+    services.document_transition(document=paper, action="approve", by=reviewer,
+                                 acknowledge_warnings=True)
+    paper.refresh_from_db()
+    return paper

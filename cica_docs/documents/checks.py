@@ -143,7 +143,31 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
                 _("Another language was changed after this one; check that it still matches."),
                 lang,
             ))
+    findings.extend(enclosure_findings(content))
     findings.extend(kind.run_extra_checks(document))
+    return findings
+
+
+def enclosure_findings(content: dict) -> list[Finding]:
+    """An enclosure travels with the document: it must be approved or issued itself first."""
+    from .models import Document
+
+    ready = (Document.State.APPROVED, Document.State.ISSUED)
+    ids = content_mod.normalised(content)["enclosures"]
+    found = Document.objects.in_bulk([i for i in ids if isinstance(i, int)])
+    findings = []
+    for number in ids:
+        enclosed = found.get(number)
+        if enclosed is None:
+            findings.append(Finding(ERROR, "enclosure_missing",
+                                    _("An enclosure no longer exists; remove it.")))
+        elif enclosed.state not in ready:
+            findings.append(Finding(
+                ERROR, "enclosure_not_ready",
+                _("The enclosure “%(title)s” is “%(state)s”; it must be approved or issued "
+                  "before this document goes further.")
+                % {"title": enclosed.title or enclosed.pk, "state": enclosed.get_state_display()},
+            ))
     return findings
 
 

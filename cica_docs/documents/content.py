@@ -3,9 +3,14 @@
     {"title": {"en": …, "ru": …, "kk": …},
      "fields": {"opening": {"en": …}, "body": {…}},
      "plain": {"closing": true, "addressee": 3},
-     "languages": ["en", "ru", "kk"], "series": 1}
+     "languages": ["en", "ru", "kk"], "series": 1,
+     "enclosures": [12, 9]}
+
+Revisions saved before enclosures existed have no "enclosures" key: `normalised` reads them
+as enclosing nothing.
 """
 
+import datetime
 import hashlib
 import json
 
@@ -13,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cica_docs.languages import language_codes
 
+from .enclosures import enclosed_ids, write_enclosures
 from .kinds import get_kind
 
 
@@ -20,7 +26,14 @@ def _plain_value(document, name):
     field = document._meta.get_field(name)
     if field.is_relation:
         return getattr(document, field.attname)
-    return getattr(document, name)
+    value = getattr(document, name)
+    # Revisions are JSON: a date is stored as its ISO form and read back by `apply`.
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def normalised(content: dict) -> dict:
+    """`content` with the keys added since the first revisions were written."""
+    return {"enclosures": [], **content}
 
 
 def snapshot(document) -> dict:
@@ -37,11 +50,13 @@ def snapshot(document) -> dict:
         "plain": {name: _plain_value(document, name) for name in kind.plain_fields},
         "languages": [lang for lang in languages if lang in document.languages],
         "series": document.series_id,
+        "enclosures": enclosed_ids(document),
     }
 
 
 def apply(document, content: dict) -> None:
-    """Set the document's fields from a content dict (the inverse of snapshot)."""
+    """Set the document's fields from a content dict (the inverse of snapshot, together with
+    `apply_enclosures` once the document row is saved)."""
     for lang, text in content["title"].items():
         setattr(document, build_localized_fieldname("title", lang), text)
     for name, values in content["fields"].items():
@@ -49,9 +64,17 @@ def apply(document, content: dict) -> None:
             setattr(document, build_localized_fieldname(name, lang), text)
     for name, value in content["plain"].items():
         field = document._meta.get_field(name)
-        setattr(document, field.attname if field.is_relation else name, value)
+        if field.is_relation:
+            setattr(document, field.attname, value)
+        else:
+            setattr(document, name, field.to_python(value))
     document.languages = list(content["languages"])
     document.series_id = content["series"]
+
+
+def apply_enclosures(document, content: dict) -> None:
+    """Rewrite the saved document's enclosure rows from the content's list."""
+    write_enclosures(document, normalised(content)["enclosures"])
 
 
 def content_hash(content: dict) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from cica_docs.languages import language_codes
 
 from .kinds import get_kind
+from .models import Document
 
 _TOKEN = re.compile(r"\s+|[^\W_]+|[^\w\s]|_", re.UNICODE)
 
@@ -68,7 +69,21 @@ def revision_diff(document, old: dict, new: dict) -> list[FieldDiff]:
         rows.append(FieldDiff(
             name, _label(kind.model, name), "", word_diff(*shown), before != after,
         ))
+    if kind.takes_enclosures:
+        before, after = (content.get("enclosures", []) for content in (old, new))
+        shown = [_enclosure_titles(ids) for ids in (before, after)]
+        rows.append(FieldDiff(
+            "enclosures", _("Enclosures"), "", word_diff(*shown), before != after,
+        ))
     return rows
+
+
+def _enclosure_titles(ids: list[int]) -> str:
+    """The enclosed documents by title, one per line, in their order."""
+    titles = dict(Document.objects.filter(pk__in=ids).values_list("pk", "title"))
+    return "\n".join(
+        f"{position}. {titles.get(pk) or '—'}" for position, pk in enumerate(ids, start=1)
+    ) or "—"
 
 
 def _display(model, name, value) -> str:

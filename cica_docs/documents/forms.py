@@ -5,6 +5,7 @@ A kind's form subclasses `DocumentForm`, names its plain fields as ordinary form
 sets `kind_key`; the translated fields are built here from the kind's registration.
 """
 
+import datetime
 import re
 import unicodedata
 
@@ -15,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cica_docs.languages import language_codes
 
+from .enclosures import enclosable_documents, enclosure_problems
+from .fields import EnclosuresField
 from .kinds import get_kind
 from .models import Series
 
@@ -74,11 +77,20 @@ class DocumentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, document=None, **kwargs):
         super().__init__(*args, **kwargs)
         kind = get_kind(self.kind_key)
         self.kind = kind
+        self.document = document
         self.fields["series"].required = False
+        if kind.takes_enclosures:
+            self.fields["enclosures"] = EnclosuresField(
+                label=_("Enclosures"), required=False,
+                help_text=_("In the order they are enclosed. Only documents that are not "
+                            "withdrawn can be chosen."),
+                choices=[(d.pk, _choice_label(d)) for d in enclosable_documents()
+                         if document is None or d.pk != document.pk],
+            )
         for lang in language_codes():
             self.fields[f"title_{lang}"] = TextField(
                 label=kind.model._meta.get_field("title").verbose_name,
@@ -109,7 +121,10 @@ class DocumentForm(forms.Form):
     @property
     def settings_fields(self):
         """The fields that are not per language: series, languages, the kind's plain fields."""
-        return [self[name] for name in ("series", "languages", *self.plain_fields_order())]
+        names = ["series", "languages", *self.plain_fields_order()]
+        if "enclosures" in self.fields:
+            names.append("enclosures")
+        return [self[name] for name in names]
 
     def plain_fields_order(self):
         return self.kind.plain_fields
@@ -119,6 +134,13 @@ class DocumentForm(forms.Form):
         if not chosen:
             raise ValidationError(_("Choose at least one language."), code="no_language")
         return chosen
+
+    def clean_enclosures(self):
+        ids = self.cleaned_data["enclosures"]
+        problems = enclosure_problems(document=self.document, kind_key=self.kind_key, ids=ids)
+        if problems:
+            raise ValidationError(problems, code="enclosure")
+        return [int(value) for value in ids]
 
     def to_content(self) -> dict:
         data = self.cleaned_data
@@ -132,11 +154,15 @@ class DocumentForm(forms.Form):
             "plain": {name: self.plain_value(name) for name in self.kind.plain_fields},
             "languages": [lang for lang in languages if lang in data["languages"]],
             "series": data["series"].pk if data.get("series") else None,
+            "enclosures": list(data.get("enclosures", [])),
         }
 
     def plain_value(self, name):
         value = self.cleaned_data.get(name)
-        return value.pk if hasattr(value, "pk") else value
+        if hasattr(value, "pk"):
+            return value.pk
+        # Revisions are JSON: dates as ISO strings (content.apply reads them back).
+        return value.isoformat() if isinstance(value, datetime.date) else value
 
     @classmethod
     def initial_from(cls, content: dict, base_revision: int) -> dict:
@@ -151,4 +177,11 @@ class DocumentForm(forms.Form):
             for lang, text in values.items():
                 initial[f"{name}_{lang}"] = text
         initial.update(content["plain"])
+        initial["enclosures"] = content.get("enclosures", [])
         return initial
+
+
+def _choice_label(document) -> str:
+    label = document.title or f"#{document.pk}"
+    details = [document.symbol, document.get_state_display()]
+    return f"{label} ({', '.join(d for d in details if d)})"

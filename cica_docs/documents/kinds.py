@@ -21,6 +21,9 @@ class Kind:
     plain_fields: tuple[str, ...] = ()
     required_fields: tuple[str, ...] = ()
     requires_series: bool = True
+    # A document of this kind may carry enclosures (a note) / be enclosed (a concept paper).
+    takes_enclosures: bool = False
+    enclosable: bool = False
     form_class: str = ""
     preview_template: str = ""
     extra_checks: str = ""

@@ -14,6 +14,7 @@ from cica_docs.rendering.services import schedule_render
 
 from . import content as content_mod
 from .checks import errors, run_checks, warnings
+from .enclosures import enclosure_problems
 from .kinds import Kind
 from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent
 from .workflow import TRANSITIONS
@@ -44,6 +45,14 @@ def _lock(document: Document) -> Document:
     return type(document).objects.select_for_update().get(pk=document.pk)
 
 
+def _refuse_bad_enclosures(document, kind_key, content):
+    problems = enclosure_problems(
+        document=document, kind_key=kind_key, ids=content["enclosures"]
+    )
+    if problems:
+        raise DocumentError(" ".join(problems))
+
+
 def _new_revision(*, document, author, content, comment="", restored_from=None) -> Revision:
     previous = document.revisions.order_by("-number").first()
     changed, modified = content_mod.language_changes(
@@ -52,6 +61,7 @@ def _new_revision(*, document, author, content, comment="", restored_from=None) 
     document.revision_number += 1
     content_mod.apply(document, content)
     document.save()
+    content_mod.apply_enclosures(document, content)
     return Revision.objects.create(
         document=document,
         number=document.revision_number,
@@ -67,6 +77,8 @@ def _new_revision(*, document, author, content, comment="", restored_from=None) 
 
 @transaction.atomic
 def document_create(*, kind: Kind, author, content: dict, comment: str = "") -> Document:
+    content = content_mod.normalised(content)
+    _refuse_bad_enclosures(None, kind.key, content)
     document = kind.model(kind=kind.key, created_by=author)
     content_mod.apply(document, content)
     document.save()
@@ -80,6 +92,7 @@ def revision_create(*, document, author, content: dict, base_revision: int, comm
 
     Returns the new revision, or None when the content did not change.
     """
+    content = content_mod.normalised(content)
     document = _lock(document)
     if not document.is_editable:
         raise TransitionNotAllowed(
@@ -98,6 +111,7 @@ def revision_create(*, document, author, content: dict, base_revision: int, comm
         content_mod.snapshot(document)
     ):
         return None
+    _refuse_bad_enclosures(document, document.kind, content)
     return _new_revision(document=document, author=author, content=content, comment=comment)
 
 

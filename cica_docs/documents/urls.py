@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/diff/", views_history.diff, name="diff"),
     path("<int:pk>/restore/", views_history.restore, name="restore"),
     path("<int:pk>/pdf/status/", rendering_views.status, name="pdf-status"),
+    path("<int:pk>/pdf/retry/", rendering_views.retry, name="pdf-retry"),
     path("<int:pk>/pdf/<slug:variant>/", rendering_views.document_pdf, name="pdf"),
     path("<int:pk>/issue/", views.issue, name="issue"),
     path("<int:pk>/<slug:action>/", views.transition, name="transition"),

@@ -19,6 +19,7 @@ from . import content as content_mod
 from . import services
 from .access import get_document, staff_required
 from .checks import run_checks
+from .enclosures import enclosed_documents
 from .kinds import get_kind, kinds
 from .models import Document, Series
 from .status import translation_status
@@ -84,11 +85,12 @@ def _search(query: str) -> Q:
 
 
 def _editor(request, *, kind, form, document=None, stale=None):
+    status = translation_status(document) if document else {}
     return render(request, "documents/document_editor.html", {
         "kind": kind,
         "form": form,
+        "columns": [(lang, fields, status.get(lang)) for lang, fields in form.columns],
         "document": document,
-        "languages": language_codes(),
         "stale": stale,
     })
 
@@ -130,7 +132,7 @@ def edit(request, pk):
     if request.method == "POST":
         if not request.user.has_perm("accounts.draft_documents"):
             raise Http404
-        form = form_class(request.POST)
+        form = form_class(request.POST, document=document)
         if form.is_valid():
             try:
                 revision = services.revision_create(
@@ -153,7 +155,7 @@ def edit(request, pk):
     else:
         form = form_class(initial=form_class.initial_from(
             content_mod.snapshot(document), document.revision_number
-        ))
+        ), document=document)
     return _editor(request, kind=kind, form=form, document=document, stale=stale)
 
 
@@ -193,6 +195,7 @@ def detail(request, pk):
         "events": document.events.select_related("actor")[:20],
         "languages": [lang for lang in language_codes() if lang in document.languages],
         "preview_template": kind.preview_template,
+        "enclosures": enclosed_documents(document),
         **kind.get_preview_context(document),
         **panel_context(document),
     })

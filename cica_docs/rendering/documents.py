@@ -31,8 +31,10 @@ def parts_of(document, *, enclosure_pages=()) -> list[Part]:
 
 
 def _meta(document, language, created):
+    subject = getattr(document, f"title_{language}", "") or document.title
+    number = f"№ {document.symbol}" if document.symbol else ""
     return {
-        "title": document.symbol or document.title or str(document),
+        "title": " — ".join(part for part in (number, subject) if part) or str(document),
         "author": AUTHOR,
         "language": language,
         "keywords": tuple(k for k in (document.symbol,) if k),

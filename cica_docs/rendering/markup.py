@@ -9,6 +9,7 @@ so neither the browser nor WeasyPrint ever sees it.
 import re
 import unicodedata
 
+from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
@@ -47,6 +48,12 @@ def breakable_html(text: str) -> str:
         position = match.end()
     out.append(escapeHtml(text[position:]))
     return "".join(out)
+
+
+def plain_html(value: str) -> SafeString:
+    """A drafter's plain-text line (a title, an author line, words inside a formula) as
+    print HTML: the same cleaning and long-word break opportunities as a Markdown body."""
+    return mark_safe(breakable_html(clean_text(value)))  # noqa: S308 - escaped just now
 
 
 def _text(self, tokens, idx, options, env):

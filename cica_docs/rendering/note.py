@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .fetcher import letterhead_url
-from .markup import breakable_html, clean_text
+from .markup import clean_text, plain_html
 from .pdf import Part, RenderedPdf, render_package
 
 TEMPLATE = "pdf/note.html"
@@ -36,12 +36,6 @@ class NoteCopy:
     bookmark: str = ""  # outline label; default "№ <symbol> (<LANGUAGE>)"
 
 
-def _plain(value: str) -> str:
-    # Plain-text fields hold the drafter's words too (inside the opening formula), so they
-    # get the same cleaning and long-word break opportunities as the Markdown body.
-    return mark_safe(breakable_html(clean_text(value)))  # noqa: S308 - escaped just now
-
-
 def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
     """The print HTML of one language copy (also usable for an HTML preview)."""
     if emblem and not emblem.startswith("data:image/"):
@@ -49,7 +43,7 @@ def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
     context = {
         "language": copy.language,
         "title": clean_text(title),
-        "letterhead_lines": [_plain(line) for line in copy.letterhead_lines],
+        "letterhead_lines": [plain_html(line) for line in copy.letterhead_lines],
         "emblem_url": emblem or "",
         "draft_mark": (copy.draft_mark or DRAFT_MARKS.get(copy.language, "DRAFT"))
         if copy.is_draft
@@ -57,13 +51,13 @@ def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
         "copy": NoteCopy(
             language=copy.language,
             letterhead_lines=[],
-            symbol=_plain(copy.symbol),
-            opening=_plain(copy.opening),
+            symbol=plain_html(copy.symbol),
+            opening=plain_html(copy.opening),
             body_html="",
-            closing=_plain(copy.closing),
-            enclosure_lines=[_plain(line) for line in copy.enclosure_lines],
-            place_date=_plain(copy.place_date),
-            addressee_block=[_plain(line) for line in copy.addressee_block],
+            closing=plain_html(copy.closing),
+            enclosure_lines=[plain_html(line) for line in copy.enclosure_lines],
+            place_date=plain_html(copy.place_date),
+            addressee_block=[plain_html(line) for line in copy.addressee_block],
             is_draft=copy.is_draft,
         ),
         # The body is HTML produced by render_markdown (escaped, no URLs); even so the

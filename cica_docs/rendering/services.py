@@ -42,7 +42,11 @@ def issued_render(*, document_id: int) -> list[RenderedFile]:
         Rendering.objects.filter(document=document).update(status=Rendering.Status.READY)
         return existing
     issued = document.issued
-    if content_mod.content_hash(content_mod.snapshot(document)) != issued.revision.content_hash:
+    # normalised: a revision written before a content key existed still matches.
+    issued_content = content_mod.normalised(issued.revision.content)
+    if content_mod.content_hash(content_mod.snapshot(document)) != content_mod.content_hash(
+        issued_content
+    ):
         raise RenderError("the document's content differs from its issued revision")
     Rendering.objects.update_or_create(
         document=document, defaults={"status": Rendering.Status.RUNNING, "error": ""}

@@ -1,8 +1,11 @@
 """PDFs for the Secretariat: issued documents from storage, drafts rendered on demand."""
 
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
 
 from cica_docs.documents.access import get_document, staff_required
 from cica_docs.documents.models import Document
@@ -10,7 +13,7 @@ from cica_docs.documents.models import Document
 from .documents import render_one
 from .models import Rendering
 from .pdf import RenderError
-from .services import file_name
+from .services import file_name, schedule_render
 
 FROZEN = (Document.State.ISSUED, Document.State.WITHDRAWN)
 
@@ -55,6 +58,19 @@ def document_pdf(request, pk, variant):
         return render(request, "rendering/failed.html",
                       {"document": document, "error": error}, status=422)
     return pdf_response(pdf.data, filename="DRAFT-" + file_name(document, variant), inline=inline)
+
+
+@staff_required
+@require_POST
+def retry(request, pk):
+    """A registrar asks again for the official PDFs after a failed rendering."""
+    document = get_document(pk)
+    if not request.user.has_perm("accounts.register_documents") or document.state not in FROZEN:
+        raise Http404
+    if not document.rendered.exists():
+        schedule_render(document=document)
+        messages.info(request, _("The official PDFs are being rendered again."))
+    return redirect(document)
 
 
 @staff_required

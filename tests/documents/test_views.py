@@ -207,3 +207,11 @@ def test_issuing_asks_for_the_password_again_and_keeps_the_form(
                 {"issued_on": "2024-03-06", "reauth_password": password})
     note.refresh_from_db()
     assert note.state == "issued" and str(note.issued_on) == "2024-03-06"
+
+
+def test_the_editor_shows_each_language_status(client, drafter):
+    note = make_note(drafter, opening_kk="", body_kk="")
+    client.force_login(drafter)
+    response = client.get(f"/en/work/{note.pk}/edit/")
+    assert 'lang-status-missing fs-6">missing</span>' in response.text
+    assert response.text.count('lang-status-complete fs-6">complete</span>') == 2

@@ -4,6 +4,7 @@ import hashlib
 import pytest
 
 from cica_docs.documents import services
+from cica_docs.documents.models import Document
 from cica_docs.rendering.documents import render_all
 from cica_docs.rendering.models import RenderedFile, Rendering
 from notes.models import FormulaSet
@@ -101,3 +102,24 @@ def test_unknown_variants_are_404(client, drafter, variant):
 def test_delegates_get_no_secretariat_pdf(client, drafter, delegate_kz, issued_note):
     client.force_login(delegate_kz)
     assert client.get(f"/en/work/{issued_note.pk}/pdf/package/").status_code == 403
+
+
+def test_a_failed_rendering_is_shown_and_can_be_started_again(
+    client, drafter, reviewer, registrar, django_capture_on_commit_callbacks, settings
+):
+    note = approved_note(drafter, reviewer)
+    settings.PDF_MAX_PAGES = 0  # every render now fails with a clear error
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_issue(document=note, by=registrar)
+    # The issue stands; only the rendering failed, and it says why.
+    assert Document.objects.get(pk=note.pk).state == "issued"
+    failed = Rendering.objects.get(document=note)
+    assert failed.status == "failed" and "page" in failed.error.lower()
+    client.force_login(registrar)
+    page = client.get(f"/en/work/{note.pk}/")
+    assert "Rendering failed:" in page.text and "Render again" in page.text
+    settings.PDF_MAX_PAGES = 1000
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/work/{note.pk}/pdf/retry/")
+    assert Rendering.objects.get(document=note).status == "ready"
+    assert RenderedFile.objects.filter(document=note).count() == 4

@@ -1,0 +1,51 @@
+"""The demo concept paper: a complete package like the reference."""
+
+import pytest
+
+from cica_docs.accounts import roles
+from cica_docs.documents.checks import run_checks
+from cica_docs.rendering.documents import enclosure_parts, render_all
+from concepts import demo
+from concepts.models import ConceptPaper
+from notes.models import Note
+from tests.conftest import make_user
+from tests.rendering.conftest import pdftotext
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_users():
+    return {
+        "drafter": make_user("drafter", roles.DRAFTER),
+        "reviewer": make_user("reviewer", roles.REVIEWER),
+        "registrar": make_user("registrar", roles.REGISTRAR),
+    }
+
+
+def test_the_demo_issues_the_paper_without_a_number_inside_an_issued_note_once(demo_users):
+    demo.load(users=demo_users)
+    demo.load(users=demo_users)
+    paper, note = ConceptPaper.objects.get(), Note.objects.get()
+    assert paper.state == "issued" and paper.number is None and paper.languages == ["en", "ru"]
+    assert note.state == "issued" and note.symbol == "NCT/CT/275"
+    assert [e.enclosed_id for e in note.enclosures.all()] == [paper.pk]
+    # Numbers and dates agree between the English and Russian texts; no script is mixed.
+    assert not {f.code for f in run_checks(paper)} & {"numbers_differ", "mixed_script",
+                                                        "first_person", "empty_language"}
+
+
+def test_the_demo_paper_prints_about_ten_pages_and_the_note_states_that_count(demo_users):
+    demo.load(users=demo_users)
+    note = Note.objects.get()
+    _parts, pages = enclosure_parts(note)
+    assert 9 <= pages[0] <= 12, pages
+    package = next(r.pdf for r in render_all(note) if r.variant == "package")
+    text = pdftotext(package.data)
+    assert f"Enclosure: as stated, on {pages[0]} p." in text
+    assert f"Приложение: упомянутое, на {pages[0]} л." in text
+    assert f"Қосымша: аталған, {pages[0]} парақта." in text
+    assert package.page_counts[3:] and sum(package.page_counts[3:]) == pages[0]
+    assert "ТҰЖЫРЫМДАМА" not in text  # Kazakh is not among the paper's languages
+    assert text.index("CONCEPT PAPER") < text.index("КОНЦЕПЦИЯ")
+    assert "Секретариат СВМДА\nНоябрь 2026 года" in text
