@@ -212,6 +212,9 @@ MAILERS = {
 }
 # Absolute links in e-mails sent outside a request (background tasks).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Dispatch notices: attempts per notice, and the first pause between them (then doubling).
+NOTICE_MAX_ATTEMPTS = envint("NOTICE_MAX_ATTEMPTS", 5)
+NOTICE_RETRY_SECONDS = envint("NOTICE_RETRY_SECONDS", 60)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CICA Secretariat <docs@s-cica.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -54,7 +54,8 @@ def note_content(*, series=None, addressee=None, languages=("en", "ru", "kk"), *
     }
     for key, value in overrides.items():
         field, _, lang = key.rpartition("_")
-        content["fields"][field][lang] = value
+        target = content["title"] if field == "title" else content["fields"][field]
+        target[lang] = value
     return content
 
 

@@ -68,5 +68,5 @@ class User(AbstractUser):
         if self.is_secretariat:
             return reverse("documents:worklist")
         if self.is_delegate:
-            return reverse("circulation:inbox")
+            return reverse("portal:inbox")
         return reverse("accounts:no-role")

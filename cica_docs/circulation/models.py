@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from cica_docs.documents.models import AppendOnlyModel, Document, IssuedRevision
 from cica_docs.languages import sort_key
 
 
@@ -119,3 +120,154 @@ class CirculationList(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("manage:list-edit", args=[self.pk])
+
+
+# --- Dispatch, notices and receipts ---------------------------------------------------------
+
+
+class DispatchQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DispatchQuerySet":
+        """THE rule of the delegate portal (SECURITY.md promise 1): the dispatches that reached
+        `user`'s own member state. Every portal page, download, preview, search and count
+        starts here; anyone who is not an active delegate sees nothing.
+
+        A state receives a document at most once (`circulation_dispatch_once_per_state`), so
+        this gives at most one dispatch per document.
+        """
+        if not (user.is_authenticated and user.is_active and user.is_delegate):
+            return self.none()
+        return self.filter(recipients__state_id=user.member_state_id)
+
+
+class Dispatch(AppendOnlyModel):
+    """An issued document sent to a circulation list at a moment, to the states it held then."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="dispatches"
+    )
+    issued = models.ForeignKey(
+        IssuedRevision, verbose_name=_("issued revision"), on_delete=models.PROTECT,
+        related_name="dispatches",
+    )
+    circulation_list = models.ForeignKey(
+        CirculationList, verbose_name=_("circulation list"), on_delete=models.PROTECT,
+        related_name="dispatches",
+    )
+    dispatched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dispatched by"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dispatched_at = models.DateTimeField(_("dispatched"), auto_now_add=True, db_index=True)
+
+    objects = DispatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dispatch")
+        verbose_name_plural = _("dispatches")
+        ordering = ["-dispatched_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.issued} → {self.circulation_list}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("dispatch:detail", args=[self.pk])
+
+
+class DispatchRecipient(AppendOnlyModel):
+    """A member state a dispatch went to, frozen when it was sent."""
+
+    dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="recipients")
+    # Repeated from the dispatch so the database can refuse a second dispatch to a state.
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="+")
+    state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT,
+        related_name="dispatch_recipients",
+    )
+
+    class Meta:
+        verbose_name = _("recipient")
+        verbose_name_plural = _("recipients")
+        ordering = ["dispatch", "state"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "state"], name="circulation_dispatch_once_per_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dispatch_id} → {self.state.code}"
+
+
+class Notice(models.Model):
+    """The e-mail telling one delegate that a document was dispatched to their state.
+
+    Mutable on purpose: it is the state of a delivery (queued, sent, failed and retried),
+    not a record of the dispatch, which stays untouched whatever happens to the mail.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="notices")
+    state = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="+")
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("delegate"), on_delete=models.PROTECT,
+        related_name="notices",
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    retry_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["dispatch", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["dispatch", "delegate"], name="circulation_one_notice"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dispatch_id} → {self.email}: {self.status}"
+
+
+class Receipt(AppendOnlyModel):
+    """A delegate received a dispatched document: one row per PDF served by the portal."""
+
+    class Mode(models.TextChoices):
+        DOWNLOAD = "download", _("Download")
+        PREVIEW = "preview", _("Preview")
+
+    dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="receipts")
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="receipts")
+    issued = models.ForeignKey(IssuedRevision, on_delete=models.PROTECT, related_name="+")
+    state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("delegate"), on_delete=models.PROTECT,
+        related_name="receipts",
+    )
+    variant = models.CharField(_("file"), max_length=16)
+    mode = models.CharField(_("how"), max_length=16, choices=Mode.choices)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("receipt")
+        verbose_name_plural = _("receipts")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["document", "state"], name="circulation_receipt_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.document_id} {self.variant}"

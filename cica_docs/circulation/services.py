@@ -204,6 +204,11 @@ def circulation_list_delete(*, circulation_list: CirculationList, by, request=No
     circulation_list = CirculationList.objects.select_for_update().get(pk=circulation_list.pk)
     if circulation_list.is_default:
         raise ValidationError(_("The default list cannot be deleted."), code="default_list")
+    if circulation_list.dispatches.exists():
+        raise ValidationError(
+            _("Documents have been dispatched to this list; it is kept for the record."),
+            code="list_used",
+        )
     record(action="circulation_list.delete", actor=by, request=request,
            target=circulation_list,
            states=_state_codes(circulation_list.states.all()))

@@ -27,7 +27,7 @@ def test_a_delegate_cannot_open_the_work_list(client, delegate_in):
 @pytest.mark.parametrize("role", ["drafter", "reviewer", "registrar", "admin_user"])
 def test_staff_have_no_inbox(client, role, request):
     client.force_login(request.getfixturevalue(role))
-    assert client.get(reverse("circulation:inbox")).status_code == 404
+    assert client.get(reverse("portal:inbox")).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_login(client):

@@ -1,9 +1,10 @@
+import datetime
 import time
 
 import pytest
 
 from cica_docs.accounts.reauth import SESSION_KEY
-from cica_docs.circulation.models import MemberState
+from cica_docs.circulation.models import CirculationList, MemberState
 
 
 @pytest.fixture
@@ -18,3 +19,42 @@ def admin_client(client, admin_user):
 
 def state_ids(*codes):
     return [str(state.pk) for state in MemberState.objects.filter(code__in=codes)]
+
+
+@pytest.fixture
+def issue(drafter, reviewer, registrar, django_capture_on_commit_callbacks):
+    """issue(render=False, **note options) -> an issued note (its PDFs rendered if asked)."""
+    from cica_docs.documents import services
+    from tests.factories import approved_note
+
+    def make(*, render=False, **kwargs):
+        note = approved_note(drafter, reviewer, **kwargs)
+        with django_capture_on_commit_callbacks(execute=render):
+            services.document_issue(document=note, by=registrar,
+                                    issued_on=datetime.date(2024, 3, 6))
+        note.refresh_from_db()
+        return note
+
+    return make
+
+
+@pytest.fixture
+def dispatch_to(registrar, django_capture_on_commit_callbacks):
+    """dispatch_to(document, "KAZ", ...) -> a dispatch to a new list of those states,
+    its notices sent (on commit) if an SMTP server is configured."""
+    from cica_docs.circulation import dispatching, services
+
+    def make(document, *codes, send=False):
+        names = {"en": f"List {'+'.join(codes)}", "ru": f"Список {'+'.join(codes)}",
+                 "kk": f"Тізім {'+'.join(codes)}"}
+        circulation_list = CirculationList.objects.filter(name_en=names["en"]).first()
+        if circulation_list is None:
+            circulation_list = services.circulation_list_create(
+                by=registrar, names=names, states=MemberState.objects.filter(code__in=codes)
+            )
+        with django_capture_on_commit_callbacks(execute=send):
+            return dispatching.dispatch_create(
+                document=document, circulation_list=circulation_list, by=registrar
+            )
+
+    return make

@@ -119,12 +119,12 @@ def test_a_delegate_cannot_be_added_to_an_inactive_state(admin_client, smtp_serv
 def test_deactivation_ends_an_open_session_at_once(admin_client, delegate_kz):
     delegate = Client()
     delegate.force_login(delegate_kz)
-    assert delegate.get(reverse("circulation:inbox")).status_code == 200
+    assert delegate.get(reverse("portal:inbox")).status_code == 200
 
     response = admin_client.post(reverse("manage:delegate-deactivate", args=[delegate_kz.pk]))
     assert response.status_code == 302
 
-    refused = delegate.get(reverse("circulation:inbox"))
+    refused = delegate.get(reverse("portal:inbox"))
     assert refused.status_code == 302 and refused["Location"].startswith("/en/accounts/login/")
     event = AuditEvent.objects.get(action="delegate.deactivate")
     assert event.member_state == delegate_kz.member_state
@@ -134,7 +134,7 @@ def test_deactivation_ends_an_open_session_at_once(admin_client, delegate_kz):
     admin_client.post(reverse("manage:delegate-reactivate", args=[delegate_kz.pk]))
     delegate_kz.refresh_from_db()
     assert delegate_kz.is_active
-    assert delegate.get(reverse("circulation:inbox")).status_code == 302
+    assert delegate.get(reverse("portal:inbox")).status_code == 302
     assert AuditEvent.objects.filter(action="delegate.reactivate").count() == 1
 
 
@@ -147,7 +147,7 @@ def test_other_sessions_survive_a_deactivation(admin_client, delegate_kz, delega
     other = Client()
     other.force_login(delegate_in)
     admin_client.post(reverse("manage:delegate-deactivate", args=[delegate_kz.pk]))
-    assert other.get(reverse("circulation:inbox")).status_code == 200
+    assert other.get(reverse("portal:inbox")).status_code == 200
     assert Session.objects.count() == 2  # the admin's and delegate.in's
 
 

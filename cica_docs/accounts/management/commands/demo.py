@@ -1,6 +1,7 @@
 """Create (or refresh) the demo users and documents, so that `make run` shows a working app.
 
-Each app may add its own demo data in a `demo.py` module with `load(*, users)`.
+Each app may add its own demo data in a `demo.py` module with `load(*, users)`; a module
+with `PHASE = 2` runs after all the others.
 
 Idempotent: run it as often as you like. Refuses to run when DEBUG is off, so it can never
 create well-known passwords on a production server.
@@ -53,9 +54,14 @@ class Command(BaseCommand):
             users = {user.username: user for user in User.objects.filter(
                 username__in=[row[0] for row in DEMO_USERS]
             )}
-            for app in apps.get_app_configs():
-                if module_has_submodule(app.module, "demo"):
-                    import_module(f"{app.name}.demo").load(users=users)
+            modules = [
+                import_module(f"{app.name}.demo") for app in apps.get_app_configs()
+                if module_has_submodule(app.module, "demo")
+            ]
+            # A demo module may set PHASE = 2 to run after every phase-1 module (circulation
+            # dispatches what the document kinds issued); within a phase, INSTALLED_APPS order.
+            for module in sorted(modules, key=lambda module: getattr(module, "PHASE", 1)):
+                module.load(users=users)
         self.stdout.write(f"Demo logins (password: {password}):")
         for username, _first, _last, role_names, state_code, _language in DEMO_USERS:
             where = f" — {state_code}" if state_code else ""

@@ -1,0 +1,156 @@
+"""The delegate portal: what was dispatched to the delegate's own state, and nothing else.
+
+Every view reaches documents only through `Dispatch.objects.visible_to(user)`. Anything
+outside it — another state's document, a draft, an id that does not exist, a staff account —
+gets the same 404 page, one security event, no receipt and no bytes (SECURITY.md promise 1).
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from cica_docs.audit.log import security_event
+from cica_docs.circulation import dispatching
+from cica_docs.circulation.models import Dispatch, Receipt
+from cica_docs.documents.kinds import get_kind
+from cica_docs.languages import language_codes
+from cica_docs.rendering.models import PACKAGE, RenderedFile
+from cica_docs.rendering.views import pdf_response
+
+from .forms import InboxFilterForm
+
+PER_PAGE = 25
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _refuse(request, **detail):
+    """The one way out of the portal for anything outside the user's scope."""
+    security_event(action="portal.refused", request=request, path=request.path[:300],
+                   state=getattr(request.user, "member_state", None), **detail)
+    raise Http404
+
+
+def delegate_required(view):
+    """Logged in (otherwise the login page) and a delegate (otherwise the refusal 404)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_delegate:
+            _refuse(request, reason="not a delegate", **kwargs)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _visible(request, pk, **detail) -> Dispatch:
+    """The dispatch that brought document `pk` to the user's state, or the refusal 404."""
+    dispatch = None
+    if 0 < pk < 2**63:
+        dispatch = (
+            Dispatch.objects.visible_to(request.user)
+            .filter(document_id=pk)
+            .select_related("document", "issued")
+            .first()
+        )
+    if dispatch is None:
+        _refuse(request, document_id=pk, **detail)
+    return dispatch
+
+
+def _search(query: str) -> Q:
+    condition = Q(issued__symbol__icontains=query)
+    for lang in language_codes():
+        condition |= Q(**{f"document__title_{lang}__icontains": query})
+    digits = query.rsplit("/", 1)[-1]
+    if digits.isdigit() and len(digits) < 10:
+        condition |= Q(document__number=int(digits))
+    return condition
+
+
+@delegate_required
+def inbox(request):
+    user = request.user
+    form = InboxFilterForm(request.GET or None)
+    filters = form.filters()
+    dispatches = (
+        Dispatch.objects.visible_to(user)
+        .select_related("document", "issued")
+        .annotate(downloaded=Exists(Receipt.objects.filter(
+            document_id=OuterRef("document_id"), state_id=user.member_state_id
+        )))
+        .order_by("-dispatched_at", "-pk")
+    )
+    if filters["kind"]:
+        dispatches = dispatches.filter(document__kind=filters["kind"])
+    if filters["q"]:
+        dispatches = dispatches.filter(_search(filters["q"]))
+    page = Paginator(dispatches, PER_PAGE).get_page(request.GET.get("page"))
+    for dispatch in page:
+        dispatch.kind_label = get_kind(dispatch.document.kind).label
+    return render(request, "circulation/portal/inbox.html", {
+        "page": page, "form": form, "state": user.member_state,
+        "filtered": bool(filters["kind"] or filters["q"]),
+    })
+
+
+def _files(document) -> list[dict]:
+    stored = {f.variant: f for f in RenderedFile.objects.filter(document_id=document.pk)}
+    variants = [lang for lang in language_codes() if lang in document.languages] + [PACKAGE]
+    return [
+        {"variant": variant, "language": LANGUAGE_NAMES.get(variant), "file": stored.get(variant)}
+        for variant in variants
+    ]
+
+
+@delegate_required
+def document(request, pk):
+    dispatch = _visible(request, pk)
+    document = dispatch.document
+    receipts = (
+        Receipt.objects.filter(document_id=document.pk, state_id=request.user.member_state_id)
+        .select_related("user")[:20]
+    )
+    return render(request, "circulation/portal/document.html", {
+        "dispatch": dispatch,
+        "document": document,
+        "kind": get_kind(document.kind),
+        "files": _files(document),
+        "receipts": receipts,
+    })
+
+
+def _serve(request, pk, variant, mode):
+    dispatch = _visible(request, pk, variant=variant[:20], mode=mode)
+    document = dispatch.document
+    if variant != PACKAGE and variant not in document.languages:
+        raise Http404
+    record = RenderedFile.objects.filter(document_id=document.pk, variant=variant).first()
+    try:
+        data = record.file.open("rb") if record else None
+    except OSError:
+        data = None
+    if data is None:
+        context = {"dispatch": dispatch, "document": document}
+        return render(request, "circulation/portal/not_ready.html", context, status=404)
+    dispatching.receipt_create(dispatch=dispatch, user=request.user, variant=variant,
+                               mode=mode, request=request)
+    return pdf_response(data, filename=record.filename, inline=mode == Receipt.Mode.PREVIEW,
+                        etag=record.sha256)
+
+
+@delegate_required
+def download(request, pk, variant):
+    return _serve(request, pk, variant, Receipt.Mode.DOWNLOAD)
+
+
+@delegate_required
+@xframe_options_sameorigin
+def preview(request, pk, variant):
+    return _serve(request, pk, variant, Receipt.Mode.PREVIEW)

@@ -1,0 +1,93 @@
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from cica_docs.circulation.models import Dispatch, Receipt
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dispatched(issue, dispatch_to, smtp_server, delegate_kz, delegate_in):
+    """A rendered note dispatched to Kazakhstan, India and Kyrgyzstan; notices delivered."""
+    note = issue(render=True)
+    return dispatch_to(note, "KAZ", "IND", "KGZ", send=True)
+
+
+def test_the_matrix_shows_downloaded_delivered_and_not_yet(
+    client, registrar, dispatched, delegate_kz
+):
+    delegate = Client()
+    delegate.force_login(delegate_kz)
+    delegate.get(f"/en/portal/documents/{dispatched.document_id}/pdf/ru/")
+    client.force_login(registrar)
+    page = client.get(f"/en/circulation/dispatches/{dispatched.pk}/")
+    rows = {row.state.code: row for row in page.context["rows"]}
+    assert rows["KAZ"].status == "downloaded" and rows["KAZ"].variants == ["ru"]
+    assert rows["IND"].status == "delivered"
+    assert rows["KGZ"].status == "not-yet"  # no delegate at all
+    assert "1 of 3 member states" in page.text
+    assert "no active delegate" in page.text
+
+
+@pytest.mark.parametrize("language, order", [
+    ("en", ["IND", "KAZ", "KGZ"]),  # India, Kazakhstan, Kyrgyzstan
+    ("ru", ["IND", "KAZ", "KGZ"]),  # Индия, Казахстан, Кыргызстан
+    ("kk", ["KAZ", "KGZ", "IND"]),  # Қазақстан, Қырғызстан, Үндістан: Ү comes after Қ
+])
+def test_states_are_in_the_alphabet_of_the_interface_language(
+    client, registrar, dispatched, language, order
+):
+    client.force_login(registrar)
+    page = client.get(f"/{language}/circulation/dispatches/{dispatched.pk}/")
+    assert [row.state.code for row in page.context["rows"]] == order
+
+
+def test_the_csv_export_opens_in_excel_with_state_names_in_the_interface_language(
+    client, registrar, dispatched, delegate_kz
+):
+    delegate = Client()
+    delegate.force_login(delegate_kz)
+    delegate.get(f"/en/portal/documents/{dispatched.document_id}/pdf/package/")
+    client.force_login(registrar)
+    response = client.get(f"/ru/circulation/dispatches/{dispatched.pk}/receipts.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="NCT-CT-275_receipts_{dispatched.pk}.csv"'
+    )
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Государство-член"
+    assert [row[0] for row in rows[1:]] == ["Индия", "Казахстан", "Кыргызстан"]
+    kazakhstan = rows[2]
+    assert kazakhstan[1] == "KAZ" and kazakhstan[2] == "Загружено" and kazakhstan[7] == "package"
+
+
+def test_receipts_cannot_be_changed(dispatched, delegate_kz):
+    Client().force_login(delegate_kz)
+    client = Client()
+    client.force_login(delegate_kz)
+    client.get(f"/en/portal/documents/{dispatched.document_id}/pdf/en/")
+    receipt = Receipt.objects.get()
+    with pytest.raises(PermissionError):
+        receipt.save()
+    with pytest.raises(PermissionError):
+        receipt.delete()
+
+
+def test_the_demo_dispatches_the_issued_note_so_delegate_kz_sees_it(settings, client):
+    settings.DEBUG = True
+    call_command("demo", stdout=io.StringIO())
+    call_command("demo", stdout=io.StringIO())  # idempotent
+    dispatches = Dispatch.objects.all()
+    assert all(d.circulation_list.is_default and d.recipients.count() == 28 for d in dispatches)
+    assert {d.issued.symbol for d in dispatches} == {"NCT/CT/275", "NCT/CT/276"}
+    from cica_docs.accounts.models import User
+
+    client.force_login(User.objects.get(username="delegate.kz"))
+    page = client.get("/kk/portal/")
+    assert {d.document_id for d in page.context["page"]} == {d.document_id for d in dispatches}
+    assert "Аға лауазымды тұлғалар комитетінің" in page.text
