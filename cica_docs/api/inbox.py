@@ -1,12 +1,74 @@
-"""The delegate's side of the API: what was dispatched to their state, and nothing else."""
+"""The delegate's side of the API: what was dispatched to their state, and nothing else.
 
-from django.http import Http404
+The scope is the portal's one rule, `Dispatch.objects.visible_to(user)`: anything outside
+it answers 404 exactly like a document that does not exist, logs one security event,
+records no receipt and sends no bytes.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, generics, serializers
+from rest_framework.permissions import IsAuthenticated
+
+from cica_docs.audit.log import security_event
+from cica_docs.circulation.dispatching import receipt_create
+from cica_docs.circulation.models import Dispatch, Receipt
+
+from .access import parse_id
+from .fields import translated
+
+
+def _visible_dispatch(request, pk, kind_key=None) -> Dispatch:
+    try:
+        number = parse_id(pk)
+    except exceptions.NotFound:
+        number = None
+    dispatch = None
+    if number is not None:
+        dispatches = Dispatch.objects.visible_to(request.user).filter(document_id=number)
+        if kind_key:
+            dispatches = dispatches.filter(document__kind=kind_key)
+        dispatch = dispatches.select_related("document", "issued").first()
+    if dispatch is None:
+        security_event(action="portal.refused", request=request, path=request.path[:300],
+                       state=getattr(request.user, "member_state", None), channel="api")
+        raise exceptions.NotFound()
+    return dispatch
 
 
 def delegate_document(request, resource, pk):
-    """Until dispatch lands, a delegate sees no document: 404, as for one that does not exist."""
-    raise Http404
+    """The document if it was dispatched to the delegate's state; otherwise 404."""
+    return _visible_dispatch(request, pk, resource.kind_key).document.specific
 
 
 def record_download(request, document, variant):
-    return None
+    dispatch = _visible_dispatch(request, document.pk)
+    receipt_create(dispatch=dispatch, user=request.user, variant=variant,
+                   mode=Receipt.Mode.DOWNLOAD, request=request)
+
+
+class InboxItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="document.id", help_text=_("The document's id."))
+    kind = serializers.CharField(source="document.kind")
+    symbol = serializers.CharField(source="document.symbol")
+    title = serializers.SerializerMethodField()
+    languages = serializers.ListField(source="document.languages", child=serializers.CharField())
+    issued_on = serializers.DateField(source="issued.issued_on")
+    dispatched_at = serializers.DateTimeField()
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
+    def get_title(self, dispatch) -> dict:
+        return translated(dispatch.document, "title")
+
+
+class Inbox(generics.ListAPIView):
+    """What was dispatched to the delegate's state, newest first (delegates only)."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = InboxItemSerializer
+
+    def get_queryset(self):
+        if not self.request.user.is_delegate:
+            raise exceptions.NotFound()
+        return (Dispatch.objects.visible_to(self.request.user)
+                .select_related("document", "issued").order_by("-dispatched_at", "-pk"))

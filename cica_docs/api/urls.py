@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 
-from . import documents, pdf, reference, workflow
+from . import dispatch, documents, inbox, pdf, reference, workflow
 from .errors import not_found
 from .resources import published
 from .schema import docs
@@ -48,6 +48,14 @@ def _resource_urls(resource):
              _view(extend_schema(**tag, responses=document_serializer)(workflow.IssueView),
                    resource, "Issue"), name=f"{p}-issue"),
     ]
+    urls += [
+        path(f"{p}/<str:pk>/dispatch/",
+             _view(extend_schema(**tag)(dispatch.DispatchView), resource, "Dispatch"),
+             name=f"{p}-dispatch"),
+        path(f"{p}/<str:pk>/receipts/",
+             _view(extend_schema(**tag)(dispatch.ReceiptList), resource, "Receipts"),
+             name=f"{p}-receipts"),
+    ]
     for action in workflow.ACTIONS:
         view = extend_schema(**tag, responses=document_serializer)(workflow.TransitionView)
         urls.append(path(f"{p}/<str:pk>/{action}/",
@@ -66,6 +74,7 @@ urlpatterns = [
     path("addressees/<str:pk>/", reference.AddresseeDetail.as_view(), name="addressee-detail"),
     path("member-states/", reference.MemberStateList.as_view(), name="member-states"),
     path("circulation-lists/", reference.CirculationLists.as_view(), name="circulation-lists"),
+    path("inbox/", inbox.Inbox.as_view(), name="inbox"),
 ]
 for _resource in published():
     urlpatterns += _resource_urls(_resource)

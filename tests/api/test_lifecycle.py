@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api_alone(
-    admin_user, drafter, reviewer, registrar, django_capture_on_commit_callbacks
+    admin_user, drafter, reviewer, registrar, delegate_kz, delegate_in,
+    django_capture_on_commit_callbacks, smtp_server,
 ):
     admin, drafting = token_client(admin_user), token_client(drafter)
     reviewing, registering = token_client(reviewer), token_client(registrar)
@@ -94,3 +95,40 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
     assert package_text.count("№ NCT/CT/274") == 3
     assert "The paper sets out the terms of cooperation." in package_text
     assert "В документе изложены условия сотрудничества." in package_text
+
+    # Circulation: the registrar dispatches to a list of two states; the Kazakh delegation
+    # receives and downloads it, the Indian one (not on the list) sees nothing of it.
+    states = {s["code"]: s["id"] for s in admin.get("/api/v1/member-states/?page_size=100")
+              .json()["results"]}
+    response = admin.post("/api/v1/circulation-lists/", {
+        "name": {"en": "Central Asia", "ru": "Центральная Азия", "kk": "Орталық Азия"},
+        "member_states": [states["KAZ"], states["KGZ"]],
+    }, format="json")
+    assert response.status_code == 201, response.json()
+    circulation_list = response.json()["id"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = registering.post(f"/api/v1/notes/{note['id']}/dispatch/",
+                                    {"circulation_list": circulation_list}, format="json")
+    assert response.status_code == 201, response.json()
+    assert sorted(response.json()["member_states"]) == ["KAZ", "KGZ"]
+    again = registering.post(f"/api/v1/notes/{note['id']}/dispatch/",
+                             {"circulation_list": circulation_list}, format="json")
+    assert again.status_code == 409
+    assert [m["To"] for m in smtp_server.messages] == [delegate_kz.email]
+
+    kazakh, indian = token_client(delegate_kz), token_client(delegate_in)
+    inbox = kazakh.get("/api/v1/inbox/").json()["results"]
+    assert [(item["id"], item["symbol"]) for item in inbox] == [(note["id"], "NCT/CT/274")]
+    assert indian.get("/api/v1/inbox/").json()["results"] == []
+    for lang in ("en", "ru", "kk"):
+        response = kazakh.get(f"/api/v1/notes/{note['id']}/pdf/?lang={lang}")
+        assert response.status_code == 200
+        assert "№ NCT/CT/274" in pdftotext(b"".join(response.streaming_content))
+    assert kazakh.get(f"/api/v1/notes/{note['id']}/package/").status_code == 200
+    for path in (f"notes/{note['id']}/package/", f"notes/{note['id']}/pdf/?lang=ru",
+                 f"notes/{note['id']}/"):
+        assert indian.get(f"/api/v1/{path}").status_code == 404
+
+    receipts = registering.get(f"/api/v1/notes/{note['id']}/receipts/").json()["results"]
+    assert sorted(r["language"] for r in receipts) == ["en", "kk", "package", "ru"]
+    assert {(r["user"], r["member_state"]) for r in receipts} == {("delegate.kz", "KAZ")}

@@ -42,6 +42,7 @@ MATRIX = {
     ("GET", "member-states/"): CIRCULATION_READ,
     ("GET", "circulation-lists/"): CIRCULATION_READ,
     ("POST", "circulation-lists/"): ADMIN_WRITE,
+    ("GET", "inbox/"): "401 404 ok 404 404 404 404",
 }
 for _resource in published():
     _p = _resource.path
@@ -58,6 +59,8 @@ for _resource in published():
         ("POST", f"{_p}/<str:pk>/approve/"): REVIEWER_WRITE,
         ("POST", f"{_p}/<str:pk>/return/"): REVIEWER_WRITE,
         ("POST", f"{_p}/<str:pk>/issue/"): REGISTRAR_WRITE,
+        ("POST", f"{_p}/<str:pk>/dispatch/"): REGISTRAR_WRITE,
+        ("GET", f"{_p}/<str:pk>/receipts/"): REGISTRAR_WRITE,
         ("POST", f"{_p}/<str:pk>/withdraw/"): REGISTRAR_WRITE,
     })
 
