@@ -1,4 +1,4 @@
-"""Database-level guards that Django alone cannot give.
+"""Append-only records: the model base for Django, and the database-level guard.
 
 `append_only(*tables)` is a migration operation that makes the database itself refuse
 changes to records that must never change (revisions, issued revisions, audit events):
@@ -7,13 +7,45 @@ is not a row operation); on SQLite, a trigger refuses UPDATE (SQLite's flush del
 so DELETE stays guarded by the models and by PROTECT foreign keys there).
 """
 
-from django.db import migrations
+from django.db import migrations, models
+
+
+class AppendOnlyError(PermissionError):
+    """Code tried to change or remove a record that is written once (revisions, issued
+    revisions, dispatches, receipts, audit events)."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    # Bulk paths skip Model.save/delete; refuse them here too.
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model.__name__} records cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model.__name__} records cannot be deleted.")
+
+
+class AppendOnlyModel(models.Model):
+    """A record that is written once and never changed or removed: by Django (this class
+    and its queryset) and by the database (the `append_only` migration operation)."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise AppendOnlyError(f"{type(self).__name__} records cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{type(self).__name__} records cannot be deleted.")
 
 _PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION cica_refuse_change() RETURNS trigger AS $$
 BEGIN
     RAISE EXCEPTION 'records of %% are append-only: %% refused', TG_TABLE_NAME, TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+        USING ERRCODE = 'integrity_constraint_violation';
 END;
 $$ LANGUAGE plpgsql;
 """

@@ -5,22 +5,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cica_docs.db import AppendOnlyError, AppendOnlyModel
 
-class AppendOnlyError(Exception):
-    """Raised when code tries to change or remove an audit event."""
-
-
-class AuditEventQuerySet(models.QuerySet):
-    # Bulk paths skip Model.save/delete; refuse them here too. The database refuses as well
-    # (see migration 0002), so raw SQL cannot rewrite history either.
-    def update(self, **kwargs):
-        raise AppendOnlyError("Audit events cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Audit events cannot be deleted.")
+__all__ = ["AppendOnlyError", "AuditEvent"]
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyModel):
     """One thing that happened: who did what to which object, when and from where.
 
     Append-only: written once by `cica_docs.audit.log.record`, never updated or deleted.
@@ -60,8 +50,6 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True, encoder=DjangoJSONEncoder)
 
-    objects = AuditEventQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
@@ -71,11 +59,3 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         who = self.actor_username or "-"
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {who} {self.action} {self.target_repr}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None or not self._state.adding:
-            raise AppendOnlyError("Audit events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit events cannot be deleted.")

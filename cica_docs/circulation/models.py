@@ -5,7 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from cica_docs.documents.models import AppendOnlyModel, Document, IssuedRevision
+from cica_docs.db import AppendOnlyModel
+from cica_docs.documents.models import Document, IssuedRevision
 from cica_docs.languages import sort_key
 
 

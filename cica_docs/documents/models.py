@@ -12,26 +12,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cica_docs.db import AppendOnlyModel
 from cica_docs.languages import language_codes
 
 
 def all_languages() -> list[str]:
     return language_codes()
-
-
-class AppendOnlyModel(models.Model):
-    """A record that is written once and never changed or removed."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise PermissionError(f"{type(self).__name__} records are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError(f"{type(self).__name__} records are append-only.")
 
 
 class Series(models.Model):

@@ -8,7 +8,8 @@ progress of the issue-time rendering task.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cica_docs.documents.models import AppendOnlyModel, Document
+from cica_docs.db import AppendOnlyModel
+from cica_docs.documents.models import Document
 
 PACKAGE = "package"
 
