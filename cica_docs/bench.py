@@ -93,6 +93,10 @@ def main():
         raise SystemExit("No issued note: run `python manage.py demo` first (make bench does).")
     note = next((d for d in issued if enclosed_documents(d)), issued[0])
     runs = args.runs
+    # As after `make run`'s worker: issued enclosures have their stored PDFs (and page counts).
+    for enclosed in enclosed_documents(note):
+        if enclosed.state == "issued":
+            issued_render(document_id=enclosed.pk)
     print(f"CICA Docs rendering benchmark — note {note.symbol}, {runs} runs each, "
           f"{os.cpu_count()} CPUs\n")
 

@@ -42,13 +42,21 @@ def _meta(document, language, created):
     }
 
 
+def _page_count(enclosed, parts) -> int:
+    """Pages of an enclosure in all its languages. An issued enclosure's stored package is
+    exactly these parts, already counted; anything else is counted by rendering it."""
+    stored = enclosed.rendered.filter(variant="package").first()
+    if stored is not None:
+        return stored.pages
+    return render_package(parts, **_meta(enclosed, enclosed.languages[0], None)).total_pages
+
+
 def enclosure_parts(document) -> tuple[list[Part], list[int]]:
     """Every enclosure's parts, and each enclosure's page count (all its languages)."""
     parts, pages = [], []
     for enclosed in enclosed_documents(document):
         own = parts_of(enclosed)
-        counted = render_package(own, **_meta(enclosed, enclosed.languages[0], None))
-        pages.append(counted.total_pages)
+        pages.append(_page_count(enclosed, own))
         parts += own
     return parts, pages
 
