@@ -58,3 +58,16 @@ def log_in(page, live_server, username, *, landing="/en/work/"):
     page.wait_for_load_state("networkidle")
     assert page.url == f"{live_server.url}{landing}", page.locator("main").inner_text()
     expect(page).to_have_url(f"{live_server.url}{landing}")
+
+
+def fill_reference_note(page):
+    """In the note editor, type the reference note in three columns, series and addressee."""
+    from tests.factories import REFERENCE
+
+    for lang in ("en", "ru", "kk"):
+        column = page.locator(f"section.language-column[lang={lang}]")
+        column.get_by_label("Subject").fill(REFERENCE["title"][lang])
+        column.get_by_label("Opening").fill(REFERENCE["opening"][lang])
+        column.get_by_label("Body").fill(REFERENCE["body"][lang])
+    page.get_by_label("Registry series").select_option(label="NCT/CT")
+    page.get_by_label("Addressee").select_option(label="the CICA Member States")

@@ -12,7 +12,7 @@ from cica_docs.documents.models import Series
 from concepts.models import ConceptPaper
 from notes.models import Note
 from tests.conftest import PASSWORD, make_user
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import fill_reference_note, log_in
 from tests.factories import REFERENCE
 from tests.rendering.conftest import pdftotext
 
@@ -71,13 +71,7 @@ def test_a_concept_paper_is_approved_enclosed_in_a_note_and_circulated_in_its_pa
     # The drafter encloses the approved paper in a note to the Member States.
     log_in(page, live_server, "drafter")
     page.get_by_role("link", name="New Note verbale").click()
-    for lang in ("en", "ru", "kk"):
-        column = page.locator(f"section.language-column[lang={lang}]")
-        column.get_by_label("Subject").fill(REFERENCE["title"][lang])
-        column.get_by_label("Opening").fill(REFERENCE["opening"][lang])
-        column.get_by_label("Body").fill(REFERENCE["body"][lang])
-    page.get_by_label("Registry series").select_option(label="NCT/CT")
-    page.get_by_label("Addressee").select_option(label="the CICA Member States")
+    fill_reference_note(page)
     page.get_by_label("Enclosure 1").select_option(str(paper.pk))
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved as revision 1.")).to_be_visible()

@@ -4,7 +4,7 @@ from cica_docs.accounts import roles
 from cica_docs.documents.models import Series
 from notes.models import Note
 from tests.conftest import PASSWORD, make_user
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import fill_reference_note, log_in
 from tests.factories import REFERENCE
 
 
@@ -17,13 +17,7 @@ def test_a_note_is_drafted_reviewed_approved_and_issued_in_the_browser(page, liv
     # The drafter writes the note in three columns and sees the formulas assembled live.
     log_in(page, live_server, "drafter")
     page.get_by_role("link", name="New Note verbale").click()
-    for lang in ("en", "ru", "kk"):
-        column = page.locator(f"section.language-column[lang={lang}]")
-        column.get_by_label("Subject").fill(REFERENCE["title"][lang])
-        column.get_by_label("Opening").fill(REFERENCE["opening"][lang])
-        column.get_by_label("Body").fill(REFERENCE["body"][lang])
-    page.get_by_label("Registry series").select_option(label="NCT/CT")
-    page.get_by_label("Addressee").select_option(label="the CICA Member States")
+    fill_reference_note(page)
     expect(page.locator("#preview")).to_contain_text(
         "presents its compliments to the CICA Member States and has the honour to submit"
     )
