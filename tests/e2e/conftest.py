@@ -34,6 +34,28 @@ def _e2e_database(reference_data, live_server, settings):
     settings.PDF_RENDER_ISOLATION = "inline"
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(autouse=True)
+def _page_on_failure(request):
+    """When a browser test fails, print where the browser was and what it showed: CI keeps
+    only the log."""
+    yield
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed or "page" not in request.fixturenames:
+        return
+    page = request.getfixturevalue("page")
+    try:
+        print(f"\n--- the browser was at {page.url}\n{page.locator('body').inner_text()[:4000]}")
+    except Exception as error:  # the page may be gone; the failure itself is what matters
+        print(f"\n--- the page could not be read: {error}")
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
@@ -58,6 +80,42 @@ def log_in(page, live_server, username, *, landing="/en/work/"):
     page.wait_for_load_state("networkidle")
     assert page.url == f"{live_server.url}{landing}", page.locator("main").inner_text()
     expect(page).to_have_url(f"{live_server.url}{landing}")
+
+
+def act(page, action, key):
+    """Press a workflow button, acknowledge warnings if there are any, confirm, and wait
+    until the server has answered (the next step must not race this one)."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name=action, exact=True).click()
+    form = page.locator(f"#action-{key}")
+    expect(form).to_be_visible()
+    acknowledge = form.get_by_label("I have read the warnings")
+    if acknowledge.count():
+        acknowledge.check()
+    form.get_by_role("button", name=f"Confirm: {action}").click()
+    expect(page.get_by_text("Done: the document is now in the state")).to_be_visible()
+
+
+def issue(page, *, issued_on: str):
+    """As a registrar on an approved document's page: issue it, confirming the password."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import PASSWORD
+
+    page.get_by_role("button", name="Issue", exact=True).click()
+    form = page.locator("#action-issue")
+    expect(form).to_be_visible()
+    form.get_by_label("Date of issue").fill(issued_on)
+    acknowledge = form.get_by_label("I have read the warnings")
+    if acknowledge.count():
+        acknowledge.check()
+    form.get_by_role("button", name="Confirm: Issue").click()
+    # Issuing asks for the password again; the form travels through the confirmation.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your password")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text("Issued as")).to_be_visible()
 
 
 def fill_reference_note(page):

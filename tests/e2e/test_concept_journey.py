@@ -11,8 +11,8 @@ from cica_docs.accounts import roles
 from cica_docs.documents.models import Series
 from concepts.models import ConceptPaper
 from notes.models import Note
-from tests.conftest import PASSWORD, make_user
-from tests.e2e.conftest import fill_reference_note, log_in
+from tests.conftest import make_user
+from tests.e2e.conftest import act, fill_reference_note, issue, log_in
 from tests.factories import REFERENCE
 from tests.rendering.conftest import pdftotext
 
@@ -21,17 +21,6 @@ TITLE = {
     "en": "on Cooperation between the CICA Secretariat and ESCAP in Disaster Risk Reduction",
     "ru": "сотрудничества между Секретариатом СВМДА и ЭСКАТО в области снижения риска бедствий",
 }
-
-
-def act(page, action, key):
-    """Press a workflow button and confirm, acknowledging warnings where there are any."""
-    page.get_by_role("button", name=action, exact=True).click()
-    form = page.locator(f"#action-{key}")
-    expect(form).to_be_visible()
-    acknowledge = form.get_by_label("I have read the warnings")
-    if acknowledge.count():
-        acknowledge.check()
-    form.get_by_role("button", name=f"Confirm: {action}").click()
 
 
 def test_a_concept_paper_is_approved_enclosed_in_a_note_and_circulated_in_its_package(
@@ -84,15 +73,7 @@ def test_a_concept_paper_is_approved_enclosed_in_a_note_and_circulated_in_its_pa
 
     log_in(page, live_server, "registrar")
     page.get_by_role("link", name=REFERENCE["title"]["en"]).click()
-    page.get_by_role("button", name="Issue", exact=True).click()
-    page.get_by_label("Date of issue").fill("2026-11-27")
-    acknowledge = page.locator("#action-issue").get_by_label("I have read the warnings")
-    if acknowledge.count():
-        acknowledge.check()
-    page.get_by_role("button", name="Confirm: Issue").click()
-    # Issuing asks for the password again; the form travels through the confirmation.
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
+    issue(page, issued_on="2026-11-27")
     expect(page.get_by_text("Issued as № NCT/CT/275.")).to_be_visible()
 
     # The package, as downloaded from the document page.

@@ -3,8 +3,8 @@ from playwright.sync_api import expect
 from cica_docs.accounts import roles
 from cica_docs.documents.models import Series
 from notes.models import Note
-from tests.conftest import PASSWORD, make_user
-from tests.e2e.conftest import fill_reference_note, log_in
+from tests.conftest import make_user
+from tests.e2e.conftest import fill_reference_note, issue, log_in
 from tests.factories import REFERENCE
 
 
@@ -56,13 +56,7 @@ def test_a_note_is_drafted_reviewed_approved_and_issued_in_the_browser(page, liv
     log_in(page, live_server, "registrar")
     page.get_by_role("link", name="Approved").click()
     page.get_by_role("link", name=REFERENCE["title"]["en"]).click()
-    page.get_by_role("button", name="Issue").click()
-    page.get_by_label("Date of issue").fill("2024-03-06")
-    page.get_by_label("I have read the warnings").check()
-    page.get_by_role("button", name="Confirm: Issue").click()
-    # Issuing asks for the password again; the form travels through the confirmation.
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
+    issue(page, issued_on="2024-03-06")
     expect(page.get_by_text("Issued as № NCT/CT/275.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Note verbale № NCT/CT/275")
     note = Note.objects.get()
