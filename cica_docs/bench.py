@@ -123,6 +123,7 @@ def main():
              target=700)
     else:
         print("package: the demo note has no enclosure yet; skipped")
+    _uploaded_pdf_rows(runs)
 
     issued_render(document_id=note.pk)  # the stored files (idempotent: renders once)
     registrar = User.objects.filter(groups__name="registrar").first()
@@ -154,6 +155,36 @@ def main():
         print(f"chromium --print-to-pdf, same note HTML: median {statistics.median(chromium):.0f}"
               f" ms (WeasyPrint {statistics.median(weasy):.0f} ms; chromium/WeasyPrint = "
               f"{ratio:.1f}x)")
+
+
+def _uploaded_pdf_rows(runs):
+    """Reading an uploaded PDF (the stored demo package, as if a state had sent it), and a
+    draft package that encloses an uploaded PDF (pages merged after the note)."""
+    from cica_docs.documents.enclosures import enclosed_items
+    from cica_docs.documents.models import Document, EnclosedFile
+    from cica_docs.rendering.documents import render_one
+    from cica_docs.rendering.inspect import inspect_pdf
+    from cica_docs.rendering.models import RenderedFile
+
+    stored = RenderedFile.objects.filter(variant="package").order_by("-pages").first()
+    if stored is not None:
+        data = stored.file.open("rb").read()
+        cold = _timed(lambda: inspect_pdf(data), 1)[0]
+        _row(f"reading an uploaded {stored.pages}-page PDF", cold,
+             _timed(lambda: inspect_pdf(data), runs))
+    drafts = Document.objects.filter(kind="note").exclude(state="issued")
+    found = [(d.specific, [i for i in enclosed_items(d) if isinstance(i, EnclosedFile)])
+             for d in drafts]
+    found = [(note, files) for note, files in found if files]
+    if found:
+        note, files = found[0]
+
+        def package():
+            return render_one(note, "package")
+
+        cold = _timed(package, 1)[0]
+        _row(f"package with an uploaded {sum(f.pages for f in files)}-page PDF", cold,
+             _timed(package, runs))
 
 
 if __name__ == "__main__":

@@ -304,3 +304,5 @@ PDF_RENDER_TIMEOUT = envint("PDF_RENDER_TIMEOUT", 60)
 PDF_MAX_HTML_BYTES = envint("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
 PDF_MAX_PAGES = envint("PDF_MAX_PAGES", 1000)
 PDF_RENDER_ISOLATION = os.environ.get("PDF_RENDER_ISOLATION", "fork")
+# An uploaded PDF enclosure (cica_docs/documents/uploads.py): the largest file accepted.
+ENCLOSURE_MAX_BYTES = envint("ENCLOSURE_MAX_BYTES", 20 * 1024 * 1024)

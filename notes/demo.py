@@ -2,9 +2,13 @@
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document, Series
+from cica_docs.documents.uploads import enclosed_file_create
+from cica_docs.rendering.pdf import render_pdf
 
 from .models import Addressee, Note
 
@@ -62,6 +66,23 @@ NOTES = [
                   "просьба направить до 15 декабря 2026 года.",
             "kk": "Ағылшын немесе орыс тіліндегі көлемі 3 беттен аспайтын материалдарды "
                   "2026 жылғы 15 желтоқсанға дейін жолдау сұралады.",
+        },
+        # Enclosed as an uploaded PDF file, as a form made outside the system would be.
+        "file": {
+            "title": "Format of contributions / Формат материалов",
+            "name": "annual-report-format.pdf",
+            "html": """<h1>Format of contributions to the CICA Annual Report for 2026</h1>
+<ol><li>Length: no more than 3 pages of A4, font size 12.</li>
+<li>Language: English or Russian.</li>
+<li>Structure: (a) activities in the five dimensions of the CICA; (b) events hosted;
+(c) proposals for 2027.</li>
+<li>Deadline: 15 December 2026, to the Secretariat by e-mail.</li></ol>
+<h1>Формат материалов к Ежегодному докладу СВМДА за 2026 год</h1>
+<ol><li>Объем: не более 3 страниц формата A4, шрифт 12.</li>
+<li>Язык: английский или русский.</li>
+<li>Структура: а) деятельность по пяти измерениям СВМДА; б) проведенные мероприятия;
+в) предложения на 2027 год.</li>
+<li>Срок: до 15 декабря 2026 года, в Секретариат по электронной почте.</li></ol>""",
         },
     },
     {
@@ -122,8 +143,18 @@ def load(*, users) -> None:
             "plain": {"addressee": addressee.pk, "closing": True},
             "languages": ["en", "ru", "kk"],
             "series": series.pk,
+            "enclosures": [_upload(spec["file"], users)] if "file" in spec else [],
         })
         _advance(note, spec, users)
+
+
+def _upload(spec, users) -> str:
+    """A PDF as it would come from elsewhere (made here with WeasyPrint), uploaded."""
+    data = render_pdf(html=f"<html lang='en'><body>{spec['html']}</body></html>",
+                      title=spec["title"], author="", language="en")
+    upload = SimpleUploadedFile(spec["name"], data, content_type="application/pdf")
+    enclosed, _new = enclosed_file_create(upload=upload, title=spec["title"], by=users["drafter"])
+    return enclosed.reference
 
 
 def _advance(note, spec, users):

@@ -36,7 +36,8 @@ REFERENCE = {
 }
 
 
-def note_content(*, series=None, addressee=None, languages=("en", "ru", "kk"), **overrides):
+def note_content(*, series=None, addressee=None, languages=("en", "ru", "kk"), enclosures=(),
+                 **overrides):
     if series is None:
         series = Series.objects.get_or_create(code="NCT/CT", defaults={"next_number": 275})[0]
     if addressee is None:
@@ -51,6 +52,7 @@ def note_content(*, series=None, addressee=None, languages=("en", "ru", "kk"), *
         "plain": {"addressee": addressee.pk if addressee else None, "closing": True},
         "languages": list(languages),
         "series": series.pk if series else None,
+        "enclosures": list(enclosures),
     }
     for key, value in overrides.items():
         field, _, lang = key.rpartition("_")
@@ -115,3 +117,71 @@ def approved_concept(drafter, reviewer, **kwargs):
                                  acknowledge_warnings=True)
     paper.refresh_from_db()
     return paper
+
+
+# --- PDF files as they arrive from outside, for uploaded enclosures ---------------------------
+
+A4 = (595.28, 841.89)
+LETTER = (612, 792)
+
+
+def foreign_pdf(*, pages=1, size=A4, font=None, javascript=False, attachment=False,
+                password=None) -> bytes:
+    """A PDF made by other software (pypdf), optionally with a text in a font that is not
+    embedded, a script, an embedded file or a password."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import (
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter()
+    for _number in range(pages):
+        page = writer.add_blank_page(*size)
+        if font:
+            font_ref = writer._add_object(DictionaryObject({
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject(f"/{font}"),
+            }))
+            page[NameObject("/Resources")] = DictionaryObject({
+                NameObject("/Font"): DictionaryObject({NameObject("/F1"): font_ref}),
+            })
+            stream = DecodedStreamObject()
+            stream.set_data(b"BT /F1 12 Tf 72 720 Td (Programme of the meeting) Tj ET")
+            page[NameObject("/Contents")] = writer._add_object(stream)
+    if javascript:
+        writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('hello');"),
+        })
+    if attachment:
+        writer.add_attachment("list.txt", b"names")
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def house_pdf(text="Provisional programme of the meeting", pages=1) -> bytes:
+    """A PDF with embedded fonts on A4 (WeasyPrint), like one made with care elsewhere."""
+    from cica_docs.rendering.pdf import render_pdf
+
+    breaks = "".join(f"<p style='break-before: page'>{text} {n}</p>" for n in range(2, pages + 1))
+    return render_pdf(html=f"<html lang='en'><body><h1>{text}</h1>{breaks}</body></html>",
+                      title=text, author="", language="en")
+
+
+def upload_file(user, data: bytes | None = None, title="Provisional programme"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cica_docs.documents.uploads import enclosed_file_create
+
+    data = house_pdf() if data is None else data
+    upload = SimpleUploadedFile("programme.pdf", data, content_type="application/pdf")
+    return enclosed_file_create(upload=upload, title=title, by=user)[0]

@@ -3,7 +3,8 @@ platform's content dict, see documents/content.py) reads and writes as JSON.
 
 A kind's API object is built from its registration: `title` and its translated fields as
 {"en": …, "ru": …, "kk": …}, its plain fields (a related object by its `code`), `series` by
-code, `languages`, and `enclosures` as [{"concept_paper": 12}]. Writes go through the kind's
+code, `languages`, and `enclosures` as [{"concept_paper": 12}, {"file": 3}] (a document of a
+kind, or an uploaded PDF file). Writes go through the kind's
 own form, so the API accepts exactly what the browser accepts.
 """
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from cica_docs.documents import content as content_mod
+from cica_docs.documents.enclosures import parse_reference, reference
 from cica_docs.documents.kinds import Kind, get_kind
 from cica_docs.documents.models import Document, Series
 from cica_docs.languages import language_codes
@@ -23,6 +25,8 @@ from cica_docs.languages import language_codes
 from .access import MAX_ID
 from .errors import Invalid
 from .fields import TextField, TranslatedField
+
+FILE_ITEM = "file"  # how an enclosure names an uploaded PDF: {"file": 3}
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ def plain_field(model_field) -> serializers.Field:
 
 
 class EnclosureField(serializers.DictField):
-    """One enclosed document: {"concept_paper": 12}."""
+    """One enclosure: a document {"concept_paper": 12} or an uploaded PDF {"file": 3}."""
 
     child = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
@@ -103,7 +107,8 @@ def content_fields(resource: Resource) -> dict[str, serializers.Field]:
     if takes_enclosures(resource):
         fields["enclosures"] = serializers.ListField(
             child=EnclosureField(), required=False,
-            help_text="Enclosed documents in order, e.g. [{\"concept_paper\": 12}].",
+            help_text="Enclosures in order: documents by kind and uploaded PDF files, e.g. "
+                      "[{\"concept_paper\": 12}, {\"file\": 3}].",
         )
     return fields
 
@@ -125,10 +130,12 @@ def content_data(resource: Resource, content: dict) -> dict:
     for name in kind.plain_fields:
         data[name] = _plain_data(kind.model._meta.get_field(name), content["plain"].get(name))
     if takes_enclosures(resource):
-        kinds = dict(Document.objects.filter(pk__in=content["enclosures"])
+        parsed = [parse_reference(value) for value in content["enclosures"]]
+        kinds = dict(Document.objects.filter(pk__in=[p[1] for p in parsed if p[0] == "document"])
                      .values_list("pk", "kind"))
         data["enclosures"] = [
-            {_enclosure_key(kinds.get(pk)): pk} for pk in content["enclosures"]
+            {_enclosure_key(kinds.get(pk)) if kind == "document" else FILE_ITEM: pk}
+            for kind, pk in parsed
         ]
     return data
 
@@ -164,16 +171,19 @@ def _code_to_pk(model, value, field: str, errors: dict):
     return pk
 
 
-def _enclosure_ids(items: list, errors: dict) -> list[int]:
+def _enclosure_ids(items: list, errors: dict) -> list:
     keys = {r.item: r.kind_key for r in published()}
     ids = []
     for index, item in enumerate(items):
-        if len(item) != 1 or next(iter(item)) not in keys:
+        if len(item) != 1 or next(iter(item)) not in {*keys, FILE_ITEM}:
             errors[f"enclosures.{index}"] = [
-                _("Name one enclosed document, e.g. {\"concept_paper\": 12}.")
+                _("Name one enclosure, e.g. {\"concept_paper\": 12} or {\"file\": 3}.")
             ]
             continue
         (key, pk), = item.items()
+        if key == FILE_ITEM:
+            ids.append(reference("file", pk))
+            continue
         kind = Document.objects.filter(pk=pk).values_list("kind", flat=True).first()
         if kind is not None and kind != keys[key]:
             errors[f"enclosures.{index}"] = [_("Document %(number)s is not a %(kind)s.")

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 
-from . import dispatch, documents, inbox, pdf, reference, workflow
+from . import dispatch, documents, files, inbox, pdf, reference, workflow
 from .errors import not_found
 from .resources import published
 from .schema import docs
@@ -74,6 +74,9 @@ urlpatterns = [
     path("addressees/<str:pk>/", reference.AddresseeDetail.as_view(), name="addressee-detail"),
     path("member-states/", reference.MemberStateList.as_view(), name="member-states"),
     path("circulation-lists/", reference.CirculationLists.as_view(), name="circulation-lists"),
+    path("files/", files.FileList.as_view(), name="file-list"),
+    path("files/<str:pk>/", files.FileDetail.as_view(), name="file-detail"),
+    path("files/<str:pk>/pdf/", files.FilePdf.as_view(), name="file-pdf"),
     path("inbox/", inbox.Inbox.as_view(), name="inbox"),
 ]
 for _resource in published():

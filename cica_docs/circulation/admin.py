@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from cica_docs.admin_readonly import ReadOnlyAdminMixin
+
 from .models import CirculationList, MemberState
 
 
@@ -12,17 +14,8 @@ class MemberStateAdmin(TranslationAdmin):
 
 
 @admin.register(CirculationList)
-class CirculationListAdmin(TranslationAdmin):
+class CirculationListAdmin(ReadOnlyAdminMixin, TranslationAdmin):
     """Read-only here: changes go through /manage/lists/, which asks for the password again
     and records the change in the audit log (SECURITY.md promises 7 and 9)."""
 
     list_display = ("name", "is_default", "updated_at", "updated_by")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

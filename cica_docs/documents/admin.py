@@ -1,9 +1,21 @@
 from django.contrib import admin
 
-from .models import Series
+from cica_docs.admin_readonly import ReadOnlyAdminMixin
+
+from .models import EnclosedFile, Series
 
 
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "next_number", "restart_yearly")
     search_fields = ("code", "name")
+
+
+@admin.register(EnclosedFile)
+class EnclosedFileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Uploaded PDF files, to look up: they are uploaded on the "PDF files" page and never
+    changed or removed."""
+
+    list_display = ("title", "pages", "size", "uploaded_by", "uploaded_at")
+    search_fields = ("title", "original_name", "sha256")
+    readonly_fields = [field.name for field in EnclosedFile._meta.fields]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cica_docs.languages import language_codes
 
@@ -149,18 +150,23 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
 
 
 def enclosure_findings(content: dict) -> list[Finding]:
-    """An enclosure travels with the document: it must be approved or issued itself first."""
-    from .models import Document
+    """An enclosure travels with the document: an enclosed document must be approved or
+    issued itself first; an uploaded PDF should read the same on every computer."""
+    from .enclosures import parse_reference
+    from .models import Document, EnclosedFile
 
     ready = (Document.State.APPROVED, Document.State.ISSUED)
-    ids = content_mod.normalised(content)["enclosures"]
-    found = Document.objects.in_bulk([i for i in ids if isinstance(i, int)])
+    references = [parse_reference(value) for value in content_mod.normalised(content)["enclosures"]]
+    found = Document.objects.in_bulk([r[1] for r in references if r and r[0] == "document"])
+    files = EnclosedFile.objects.in_bulk([r[1] for r in references if r and r[0] == "file"])
     findings = []
-    for number in ids:
-        enclosed = found.get(number)
+    for item in references:
+        enclosed = (found if item[0] == "document" else files).get(item[1]) if item else None
         if enclosed is None:
             findings.append(Finding(ERROR, "enclosure_missing",
                                     _("An enclosure no longer exists; remove it.")))
+        elif isinstance(enclosed, EnclosedFile):
+            findings.extend(_file_findings(enclosed))
         elif enclosed.state not in ready:
             findings.append(Finding(
                 ERROR, "enclosure_not_ready",
@@ -168,6 +174,26 @@ def enclosure_findings(content: dict) -> list[Finding]:
                   "before this document goes further.")
                 % {"title": enclosed.title or enclosed.pk, "state": enclosed.get_state_display()},
             ))
+    return findings
+
+
+def _file_findings(enclosed) -> list[Finding]:
+    findings = []
+    if enclosed.fonts_not_embedded:
+        findings.append(Finding(
+            WARNING, "enclosure_fonts",
+            _("The enclosed PDF “%(title)s” uses fonts that are not embedded (%(fonts)s): a "
+              "reader's computer will substitute its own, and letters may change.")
+            % {"title": enclosed.title, "fonts": ", ".join(enclosed.fonts_not_embedded[:5])},
+        ))
+    if enclosed.pages_not_a4:
+        findings.append(Finding(
+            WARNING, "enclosure_paper",
+            ngettext("The enclosed PDF “%(title)s” has %(count)s page that is not A4.",
+                     "The enclosed PDF “%(title)s” has %(count)s pages that are not A4.",
+                     enclosed.pages_not_a4)
+            % {"title": enclosed.title, "count": enclosed.pages_not_a4},
+        ))
     return findings
 
 

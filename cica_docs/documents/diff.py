@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from cica_docs.languages import language_codes
 
+from .enclosures import describe
 from .kinds import get_kind
-from .models import Document
 
 _TOKEN = re.compile(r"\s+|[^\W_]+|[^\w\s]|_", re.UNICODE)
 
@@ -78,11 +78,10 @@ def revision_diff(document, old: dict, new: dict) -> list[FieldDiff]:
     return rows
 
 
-def _enclosure_titles(ids: list[int]) -> str:
-    """The enclosed documents by title, one per line, in their order."""
-    titles = dict(Document.objects.filter(pk__in=ids).values_list("pk", "title"))
+def _enclosure_titles(ids: list) -> str:
+    """The enclosures by title, one per line, in their order."""
     return "\n".join(
-        f"{position}. {titles.get(pk) or '—'}" for position, pk in enumerate(ids, start=1)
+        f"{position}. {name}" for position, name in enumerate(describe(ids), start=1)
     ) or "—"
 
 

@@ -13,10 +13,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cica_docs.languages import language_codes
 
-from .enclosures import enclosable_documents, enclosure_problems
+from .enclosures import canonical, enclosable_documents, enclosed_files, enclosure_problems
 from .fields import EnclosuresField
 from .kinds import get_kind
 from .models import Series
@@ -87,9 +88,9 @@ class DocumentForm(forms.Form):
             self.fields["enclosures"] = EnclosuresField(
                 label=_("Enclosures"), required=False,
                 help_text=_("In the order they are enclosed. Only documents that are not "
-                            "withdrawn can be chosen."),
-                choices=[(d.pk, _choice_label(d)) for d in enclosable_documents()
-                         if document is None or d.pk != document.pk],
+                            "withdrawn can be chosen; a PDF file is uploaded first on the "
+                            "page “PDF files”."),
+                choices=_enclosure_choices(document),
             )
         for lang in language_codes():
             self.fields[f"title_{lang}"] = TextField(
@@ -140,7 +141,7 @@ class DocumentForm(forms.Form):
         problems = enclosure_problems(document=self.document, kind_key=self.kind_key, ids=ids)
         if problems:
             raise ValidationError(problems, code="enclosure")
-        return [int(value) for value in ids]
+        return canonical(ids)
 
     def to_content(self) -> dict:
         data = self.cleaned_data
@@ -179,6 +180,22 @@ class DocumentForm(forms.Form):
         initial.update(content["plain"])
         initial["enclosures"] = content.get("enclosures", [])
         return initial
+
+
+def _enclosure_choices(document) -> list:
+    documents = [(d.pk, _choice_label(d)) for d in enclosable_documents()
+                 if document is None or d.pk != document.pk]
+    files = [(f.reference, _file_label(f)) for f in enclosed_files()]
+    if not files:
+        return documents
+    return [(_("Documents"), documents), (_("Uploaded PDF files"), files)]
+
+
+def _file_label(enclosed) -> str:
+    pages = ngettext("%(pages)s page", "%(pages)s pages", enclosed.pages) % {
+        "pages": enclosed.pages
+    }
+    return f"{enclosed.title} (PDF, {pages})"
 
 
 def _choice_label(document) -> str:

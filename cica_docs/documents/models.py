@@ -211,14 +211,66 @@ class IssuedRevision(AppendOnlyModel):
         return self.symbol or str(self.document_id)
 
 
+def enclosed_file_path(instance, filename):
+    return f"enclosures/{instance.sha256[:2]}/{instance.sha256}.pdf"
+
+
+class EnclosedFile(AppendOnlyModel):
+    """A PDF uploaded to be enclosed as it is (a programme, a letter received, a map).
+
+    Written once and never changed: a document that encloses it, once issued, must keep the
+    same bytes. The facts are read from the file when it is uploaded
+    (`rendering.inspect.inspect_pdf`): its pages, and what the pre-issue checks warn about.
+    The same bytes are stored once (unique SHA-256).
+    """
+
+    title = models.CharField(
+        _("title"), max_length=300,
+        help_text=_("As it is listed among the enclosures and bookmarked in the package."),
+    )
+    file = models.FileField(upload_to=enclosed_file_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    pages = models.PositiveIntegerField(_("pages"))
+    pages_not_a4 = models.PositiveIntegerField(default=0)
+    fonts_not_embedded = models.JSONField(default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("enclosed PDF file")
+        verbose_name_plural = _("enclosed PDF files")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:file", args=[self.pk])
+
+    @property
+    def reference(self) -> str:
+        """How a document's content lists this file among its enclosures."""
+        return f"file:{self.pk}"
+
+
 class Enclosure(models.Model):
-    """A document enclosed with another one (a concept paper with a note), in order."""
+    """What a document encloses, in order: another document (a concept paper with a note)
+    or an uploaded PDF file. Exactly one of the two is set."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="enclosures")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     enclosed = models.ForeignKey(
         Document, verbose_name=_("enclosed document"), on_delete=models.PROTECT,
-        related_name="enclosed_in",
+        related_name="enclosed_in", null=True, blank=True,
+    )
+    file = models.ForeignKey(
+        EnclosedFile, verbose_name=_("enclosed PDF file"), on_delete=models.PROTECT,
+        related_name="enclosed_in", null=True, blank=True,
     )
 
     class Meta:
@@ -227,11 +279,19 @@ class Enclosure(models.Model):
         ordering = ["document", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["document", "enclosed"], name="documents_enclose_once"),
+            models.UniqueConstraint(
+                fields=["document", "file"], name="documents_enclose_file_once"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(document=models.F("enclosed")),
                 name="documents_enclosure_not_itself",
             ),
+            models.CheckConstraint(
+                condition=(models.Q(enclosed__isnull=False, file__isnull=True)
+                           | models.Q(enclosed__isnull=True, file__isnull=False)),
+                name="documents_enclosure_document_or_file",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.document} ← {self.enclosed}"
+        return f"{self.document} ← {self.enclosed or self.file}"

@@ -2,7 +2,7 @@ from django.urls import path
 
 from cica_docs.rendering import views as rendering_views
 
-from . import views, views_history
+from . import views, views_files, views_history
 
 app_name = "documents"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("", views.worklist, name="worklist"),
     path("new/<slug:kind_key>/", views.create, name="create"),
     path("preview/<slug:kind_key>/", views.preview, name="preview"),
+    path("files/", views_files.files, name="files"),
+    path("files/<int:pk>/", views_files.file, name="file"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/history/", views_history.history, name="history"),

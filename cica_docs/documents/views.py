@@ -19,7 +19,7 @@ from . import content as content_mod
 from . import services
 from .access import get_document, staff_required
 from .checks import run_checks
-from .enclosures import enclosed_documents
+from .enclosures import enclosed_items
 from .kinds import get_kind, kinds
 from .models import Document, Series
 from .status import translation_status
@@ -195,7 +195,7 @@ def detail(request, pk):
         "events": document.events.select_related("actor")[:20],
         "languages": [lang for lang in language_codes() if lang in document.languages],
         "preview_template": kind.preview_template,
-        "enclosures": enclosed_documents(document),
+        "enclosures": enclosed_items(document),
         **kind.get_preview_context(document),
         **panel_context(document),
     })

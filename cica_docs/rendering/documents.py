@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from django.utils.module_loading import import_string
 
-from cica_docs.documents.enclosures import enclosed_documents
+from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.documents.kinds import get_kind
+from cica_docs.documents.models import EnclosedFile
 from cica_docs.languages import language_codes
 
 from .pdf import Part, RenderedPdf, render_package
@@ -52,9 +53,15 @@ def _page_count(enclosed, parts) -> int:
 
 
 def enclosure_parts(document) -> tuple[list[Part], list[int]]:
-    """Every enclosure's parts, and each enclosure's page count (all its languages)."""
+    """Every enclosure's parts, and each enclosure's page count (all its languages). An
+    uploaded PDF is one part, its pages as they are; its page count was read at upload."""
     parts, pages = [], []
-    for enclosed in enclosed_documents(document):
+    for enclosed in enclosed_items(document):
+        if isinstance(enclosed, EnclosedFile):
+            with enclosed.file.open("rb") as stored:
+                parts.append(Part(enclosed.title, pdf=stored.read()))
+            pages.append(enclosed.pages)
+            continue
         own = parts_of(enclosed)
         pages.append(_page_count(enclosed, own))
         parts += own

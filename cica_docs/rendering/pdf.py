@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
@@ -51,11 +51,13 @@ class Part:
     """One part of a PDF: a language copy of a note, an enclosure in one language…
 
     `html` is a complete HTML document (from a `templates/pdf/` template); `label` is its
-    bookmark in the PDF outline.
+    bookmark in the PDF outline. A part that is already a PDF (an uploaded enclosure) has
+    `pdf` instead: its pages go into the package as they are.
     """
 
     label: str
-    html: str
+    html: str = ""
+    pdf: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True)
@@ -114,23 +116,36 @@ def _lay_out(parts, meta):
     font_config = FontConfiguration()
     css = CSS(url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=font_config)
     max_pages = meta["max_pages"]
-    documents, outline, pages = [], [], []
+    # A package with uploaded PDFs cannot promise PDF/A: their fonts and colours are
+    # whatever their authors made. Its own language copies still are PDF/A.
+    variant = None if any(part.pdf for part in parts) else PDF_VARIANT
+    documents, outline, pages, counts = [], [], [], []
+    total = 0
     for part in parts:
-        document = HTML(string=part.html, base_url=BASE_URL, url_fetcher=fetcher).render(
-            font_config=font_config, stylesheets=[css], pdf_variant=PDF_VARIANT
-        )
-        if len(pages) + len(document.pages) > max_pages:
+        if part.pdf:
+            count = page_count(part.pdf)
+            children = []
+        else:
+            document = HTML(string=part.html, base_url=BASE_URL, url_fetcher=fetcher).render(
+                font_config=font_config, stylesheets=[css], pdf_variant=variant
+            )
+            count = len(document.pages)
+            children = _shift(document.make_bookmark_tree(0.75, transform_pages=True), total)
+            documents.append(document)
+            pages.extend(document.pages)
+        if total + count > max_pages:
             raise RenderTooLarge(f"more than {max_pages} pages")
-        children = _shift(document.make_bookmark_tree(0.75, transform_pages=True), len(pages))
-        outline.append((part.label, len(pages), children))
-        documents.append(document)
-        pages.extend(document.pages)
+        outline.append((part.label, total, children))
+        counts.append(count)
+        total += count
+    if not documents:
+        raise RenderError("a package needs at least one part rendered from HTML")
 
     first = documents[0]
     combined = _PackageDocument(
         pages, first.metadata, fetcher, font_config, first.color_profiles, first.output_intent
     )
-    combined.outline = outline if meta["bookmarks"] else []
+    combined.outline = outline if meta["bookmarks"] and variant else []
     metadata = combined.metadata
     metadata.title = meta["title"]
     metadata.authors = [meta["author"]] if meta["author"] else []
@@ -143,8 +158,41 @@ def _lay_out(parts, meta):
     # Nothing is ever embedded: an attachment is a file channel out of the server, and
     # WeasyPrint stamps attachments with the current time (not deterministic).
     metadata.attachments = []
-    data = combined.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=meta["identifier"])
-    return data, tuple(len(d.pages) for d in documents)
+    data = combined.write_pdf(pdf_variant=variant, pdf_identifier=meta["identifier"])
+    if variant is None:
+        data = _insert_pdf_parts(data, parts, counts, outline if meta["bookmarks"] else [])
+    return data, tuple(counts)
+
+
+def _insert_pdf_parts(data, parts, counts, outline):
+    """Put the pages of the parts that are PDFs at their places among the rendered pages,
+    and write the outline (one bookmark per part, headings nested) over the whole."""
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer.pdf_header = b"%PDF-1.7"
+    position = 0
+    for part, count in zip(parts, counts, strict=True):
+        if part.pdf:
+            for page in PdfReader(io.BytesIO(part.pdf)).pages:
+                writer.insert_page(page, position)
+                position += 1
+        else:
+            position += count
+    for label, first_page, children in outline:
+        parent = writer.add_outline_item(label, first_page)
+        _add_children(writer, children, parent)
+    return _written(writer)
+
+
+def _add_children(writer, children, parent):
+    for label, (page, _x, _y), grandchildren, _state in children:
+        item = writer.add_outline_item(label, page, parent=parent)
+        _add_children(writer, grandchildren, item)
+
+
+def _written(writer) -> bytes:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def _guarded(parts, meta):
@@ -157,9 +205,9 @@ def _guarded(parts, meta):
         raise RenderError(f"{type(error).__name__}: {error}") from error
 
 
-def _child(connection, parts, meta):
+def _child(connection, function, args):
     try:
-        connection.send(("ok", _guarded(parts, meta)))
+        connection.send(("ok", function(*args)))
     except RenderError as error:
         connection.send(("error", type(error).__name__, str(error)))
     except BaseException as error:  # MemoryError, SystemExit…: report, never hang the parent
@@ -183,11 +231,13 @@ def _warm_up(meta):
         _guarded([Part("", "<p>CICA СВМДА ӘҒҚ <b>b</b> <i>i</i></p>")], meta)
 
 
-def _in_child(parts, meta, timeout):
-    _warm_up(meta)
+def isolated(function, args, *, timeout):
+    """`function(*args)` in a forked child that is killed after `timeout` seconds; its
+    `RenderError` (or any other failure, as a `RenderError`) is raised here. For work on
+    untrusted input that a thread could not stop: layout, reading an uploaded PDF."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, parts, meta), daemon=True)
+    process = context.Process(target=_child, args=(sender, function, args), daemon=True)
     process.start()
     sender.close()
     try:
@@ -233,6 +283,7 @@ def render_package(
     for part in parts:
         digest.update(part.label.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(part.html.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(hashlib.sha256(part.pdf).digest())
     meta = {
         "title": title,
         "author": author,
@@ -246,7 +297,8 @@ def render_package(
     }
     isolation = _limit("PDF_RENDER_ISOLATION", "fork" if hasattr(os, "fork") else "inline")
     if isolation == "fork":
-        data, counts = _in_child(parts, meta, _limit("PDF_RENDER_TIMEOUT", 60))
+        _warm_up(meta)
+        data, counts = isolated(_guarded, (parts, meta), timeout=_limit("PDF_RENDER_TIMEOUT", 60))
     else:
         data, counts = _guarded(parts, meta)
     return RenderedPdf(data, counts, tuple(part.label for part in parts))

@@ -15,7 +15,7 @@ from cica_docs.api.resources import published
 from cica_docs.circulation.models import MemberState
 from cica_docs.documents.models import Series
 from tests.conftest import make_user
-from tests.factories import make_note
+from tests.factories import make_note, upload_file
 
 from .conftest import token_client
 
@@ -43,6 +43,10 @@ MATRIX = {
     ("GET", "circulation-lists/"): CIRCULATION_READ,
     ("POST", "circulation-lists/"): ADMIN_WRITE,
     ("GET", "inbox/"): "401 404 ok 404 404 404 404",
+    ("GET", "files/"): STAFF_READ,
+    ("POST", "files/"): DRAFTER_WRITE,
+    ("GET", "files/<str:pk>/"): STAFF_READ,
+    ("GET", "files/<str:pk>/pdf/"): STAFF_READ,
 }
 for _resource in published():
     _p = _resource.path
@@ -116,6 +120,8 @@ def test_each_role_gets_what_the_matrix_says(method, route, role, expected):
             from notes.models import Addressee
 
             path = path.replace("<str:pk>", str(Addressee.objects.first().pk))
+        elif route.startswith("files/"):
+            path = path.replace("<str:pk>", str(upload_file(author).pk))
         else:
             path = path.replace("<str:pk>", str(_document(route, author).pk))
     path = path.replace("<str:number>", "1")

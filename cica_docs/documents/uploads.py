@@ -1,0 +1,86 @@
+"""Uploaded PDF files to enclose: the one service that accepts them.
+
+`enclosed_file_create` reads the upload, refuses what may not be circulated with a message
+saying why (`UploadRefused`), and stores an acceptable file once: the same bytes uploaded
+again give the record already there. The facts come from `rendering.inspect.inspect_pdf`.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from cica_docs.audit.log import record
+from cica_docs.rendering.inspect import inspect_pdf
+from cica_docs.rendering.pdf import RenderError
+
+from .models import EnclosedFile
+
+
+class UploadRefused(Exception):
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def problem_message(code: str, *, pages: int = 0) -> str:
+    messages = {
+        "not_pdf": _("The file is not a PDF."),
+        "unreadable": _("The PDF is damaged and cannot be read; save it again and upload "
+                        "the new copy."),
+        "encrypted": _("The PDF is encrypted or protected by a password; save a copy "
+                       "without protection and upload that."),
+        "no_pages": _("The PDF has no pages."),
+        "too_many_pages": _("The PDF has %(pages)s pages; at most %(limit)s can be enclosed.")
+        % {"pages": pages, "limit": settings.PDF_MAX_PAGES},
+        "active_content": _("The PDF contains scripts, actions or embedded files, which are "
+                            "never circulated. Print it to a new PDF and upload that."),
+    }
+    return messages[code]
+
+
+def enclosed_file_create(*, upload, title: str, by) -> tuple[EnclosedFile, bool]:
+    """Store `upload` (a Django UploadedFile) as an enclosable PDF. Returns the record and
+    whether it is new; raises `UploadRefused` with the reason."""
+    title = " ".join(title.split())
+    if not title:
+        raise UploadRefused(_("Give the file a title."))
+    if upload.size > settings.ENCLOSURE_MAX_BYTES:
+        raise UploadRefused(
+            _("The file is %(size)s; the largest PDF that can be enclosed is %(limit)s.")
+            % {"size": filesizeformat(upload.size),
+               "limit": filesizeformat(settings.ENCLOSURE_MAX_BYTES)}
+        )
+    data = b"".join(upload.chunks())
+    digest = hashlib.sha256(data).hexdigest()
+    existing = EnclosedFile.objects.filter(sha256=digest).first()
+    if existing is not None:
+        return existing, False
+    try:
+        facts = inspect_pdf(data)
+    except RenderError:
+        raise UploadRefused(problem_message("unreadable")) from None
+    if facts.problem:
+        raise UploadRefused(problem_message(facts.problem, pages=facts.pages))
+    try:
+        with transaction.atomic():
+            enclosed = EnclosedFile(
+                title=title[:300],
+                original_name=(upload.name or "")[:255],
+                sha256=digest,
+                size=len(data),
+                pages=facts.pages,
+                pages_not_a4=facts.pages_not_a4,
+                fonts_not_embedded=list(facts.fonts_not_embedded),
+                uploaded_by=by,
+            )
+            enclosed.file.save(f"{digest}.pdf", ContentFile(data), save=False)
+            enclosed.save()
+            record(action="enclosed_file.upload", actor=by, target=enclosed,
+                   sha256=digest, pages=facts.pages)
+    except IntegrityError:  # the same bytes, uploaded by someone else a moment ago
+        return EnclosedFile.objects.get(sha256=digest), False
+    return enclosed, True
