@@ -20,6 +20,12 @@ def all_languages() -> list[str]:
     return language_codes()
 
 
+def number_label(symbol: str) -> str:
+    """How a document is named by its registry number: "№ NCT/CT/275", or, for a document
+    issued without a number (a concept paper may be), words saying so — never a bare "№"."""
+    return f"№ {symbol}" if symbol else str(_("(without number)"))
+
+
 class Series(models.Model):
     code = models.CharField(
         _("code"),
@@ -125,6 +131,10 @@ class Document(models.Model):
         return self.series.symbol(self.number)
 
     @property
+    def number_label(self) -> str:
+        return number_label(self.symbol)
+
+    @property
     def specific(self) -> "Document":
         """The kind's own instance (a Note, a ConceptPaper) of this document."""
         from .kinds import get_kind
@@ -209,6 +219,10 @@ class IssuedRevision(AppendOnlyModel):
 
     def __str__(self) -> str:
         return self.symbol or str(self.document_id)
+
+    @property
+    def number_label(self) -> str:
+        return number_label(self.symbol)
 
 
 def enclosed_file_path(instance, filename):

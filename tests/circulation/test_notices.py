@@ -126,3 +126,25 @@ def test_a_delegate_deactivated_before_the_send_gets_no_mail(
     notice.refresh_from_db()
     assert notice.last_error == "account deactivated" and notice.retry_at is None
     assert smtp_server.messages == []
+
+
+def test_a_document_issued_without_a_number_is_named_without_a_bare_number_sign(
+    smtp_server, dispatch_to, delegate_kz, drafter, reviewer, registrar, client
+):
+    from cica_docs.documents import services
+    from tests.factories import approved_concept
+
+    paper = approved_concept(drafter, reviewer)  # no series: issued without a number
+    services.document_issue(document=paper, by=registrar, issued_on=datetime.date(2024, 3, 6),
+                            acknowledge_warnings=True)
+    paper.refresh_from_db()
+    assert paper.symbol == ""
+    dispatch_to(paper, "KAZ", send=True)
+    (message,) = smtp_server.messages
+    assert message["Subject"] == "CICA Docs: Тұжырымдама (2024 жылғы 6 наурыз) таратылды"
+    assert "№" not in message.get_content() and "No. " not in message.get_content()
+    client.force_login(delegate_kz)
+    inbox = client.get("/en/portal/").text
+    assert "(without number)" in inbox and "№ <" not in inbox and "№ </a>" not in inbox
+    page = client.get(f"/ru/portal/documents/{paper.pk}/").text
+    assert "(без номера)" in page and "№ <" not in page
