@@ -34,26 +34,19 @@ def _e2e_database(reference_data, live_server, settings):
     settings.PDF_RENDER_ISOLATION = "inline"
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
+    """When a browser test fails, add where the browser was and what it showed to the
+    report: CI keeps only the log."""
     report = yield
-    setattr(item, f"report_{report.when}", report)
+    page = getattr(item, "funcargs", {}).get("page")
+    if report.when == "call" and report.failed and page is not None:
+        try:
+            shown = f"{page.url}\n{page.locator('body').inner_text(timeout=2000)[:4000]}"
+        except Exception as error:  # the page may be gone; the failure itself is what matters
+            shown = f"the page could not be read: {error}"
+        report.sections.append(("the browser at the failure", shown))
     return report
-
-
-@pytest.fixture(autouse=True)
-def _page_on_failure(request):
-    """When a browser test fails, print where the browser was and what it showed: CI keeps
-    only the log."""
-    yield
-    report = getattr(request.node, "report_call", None)
-    if report is None or not report.failed or "page" not in request.fixturenames:
-        return
-    page = request.getfixturevalue("page")
-    try:
-        print(f"\n--- the browser was at {page.url}\n{page.locator('body').inner_text()[:4000]}")
-    except Exception as error:  # the page may be gone; the failure itself is what matters
-        print(f"\n--- the page could not be read: {error}")
 
 
 def pytest_collection_modifyitems(items):
@@ -87,6 +80,9 @@ def act(page, action, key):
     until the server has answered (the next step must not race this one)."""
     from playwright.sync_api import expect
 
+    # In these tests the live server renders PDF previews in its own threads (see
+    # _e2e_database); let the page's preview finish so the action is not queued behind it.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name=action, exact=True).click()
     form = page.locator(f"#action-{key}")
     expect(form).to_be_visible()
@@ -94,7 +90,9 @@ def act(page, action, key):
     if acknowledge.count():
         acknowledge.check()
     form.get_by_role("button", name=f"Confirm: {action}").click()
-    expect(page.get_by_text("Done: the document is now in the state")).to_be_visible()
+    expect(page.get_by_text("Done: the document is now in the state")).to_be_visible(
+        timeout=30_000
+    )
 
 
 def issue(page, *, issued_on: str):
@@ -103,6 +101,7 @@ def issue(page, *, issued_on: str):
 
     from tests.conftest import PASSWORD
 
+    page.wait_for_load_state("networkidle")  # as in act()
     page.get_by_role("button", name="Issue", exact=True).click()
     form = page.locator("#action-issue")
     expect(form).to_be_visible()
