@@ -1,5 +1,6 @@
 """Browser harness: pytest-playwright driving Debian's Chromium (never a downloaded browser)."""
 
+import re
 import shutil
 
 import pytest
@@ -24,7 +25,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900}}
+    # Reduced motion: Bootstrap then opens a collapsed form without its height animation.
+    return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900},
+            "reduced_motion": "reduce"}
 
 
 @pytest.fixture(autouse=True)
@@ -42,11 +45,29 @@ def pytest_runtest_makereport(item, call):
     page = getattr(item, "funcargs", {}).get("page")
     if report.when == "call" and report.failed and page is not None:
         try:
-            shown = f"{page.url}\n{page.locator('body').inner_text(timeout=2000)[:4000]}"
+            forms = page.evaluate("""() => [...document.forms].map(f =>
+                `${f.id || f.action} [${f.className}] ` + [...f.querySelectorAll('button')]
+                .map(b => `${b.textContent.trim()}${b.disabled ? ' (disabled)' : ''}`).join(', '))
+                .join('\\n')""")
+            shown = (f"{page.url}\n{page.locator('body').inner_text(timeout=2000)[:3000]}\n"
+                     f"forms:\n{forms}")
         except Exception as error:  # the page may be gone; the failure itself is what matters
             shown = f"the page could not be read: {error}"
         report.sections.append(("the browser at the failure", shown))
+        report.sections.append(("the server's threads at the failure", _thread_stacks()))
     return report
+
+
+def _thread_stacks() -> str:
+    """Every thread's stack in this process (the live server's too): where a request that
+    never answered is waiting."""
+    import faulthandler
+    import tempfile
+
+    with tempfile.TemporaryFile("w+") as out:
+        faulthandler.dump_traceback(out, all_threads=True)
+        out.seek(0)
+        return out.read()[-12000:]
 
 
 def pytest_collection_modifyitems(items):
@@ -85,7 +106,7 @@ def act(page, action, key):
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name=action, exact=True).click()
     form = page.locator(f"#action-{key}")
-    expect(form).to_be_visible()
+    _wait_until_open(form)
     acknowledge = form.get_by_label("I have read the warnings")
     if acknowledge.count():
         acknowledge.check()
@@ -93,6 +114,15 @@ def act(page, action, key):
     expect(page.get_by_text("Done: the document is now in the state")).to_be_visible(
         timeout=30_000
     )
+
+
+def _wait_until_open(form):
+    """A collapsed form is usable once Bootstrap has finished opening it: a click during
+    the opening can land beside the button as the page shifts (seen under load: no submit)."""
+    from playwright.sync_api import expect
+
+    expect(form).to_have_class(re.compile(r"\bshow\b"))
+    expect(form).not_to_have_class(re.compile(r"\bcollapsing\b"))
 
 
 def issue(page, *, issued_on: str):
@@ -104,7 +134,7 @@ def issue(page, *, issued_on: str):
     page.wait_for_load_state("networkidle")  # as in act()
     page.get_by_role("button", name="Issue", exact=True).click()
     form = page.locator("#action-issue")
-    expect(form).to_be_visible()
+    _wait_until_open(form)
     form.get_by_label("Date of issue").fill(issued_on)
     acknowledge = form.get_by_label("I have read the warnings")
     if acknowledge.count():
@@ -128,3 +158,4 @@ def fill_reference_note(page):
         column.get_by_label("Body").fill(REFERENCE["body"][lang])
     page.get_by_label("Registry series").select_option(label="NCT/CT")
     page.get_by_label("Addressee").select_option(label="the CICA Member States")
+
