@@ -4,6 +4,24 @@ import re
 import shutil
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server, one request at a time. With SQLite the test database is in memory and
+    the live server shares the test's one connection; served by several threads at once
+    (the threaded default), a request could read through another's open transaction (seen:
+    a note's addressee "does not exist" while a preview was being served). Not threaded,
+    Django closes each connection after its response, so nothing waits on keep-alive."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+if django_settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    LiveServerThread.server_class = SerialWSGIServer
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
