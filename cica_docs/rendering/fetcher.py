@@ -17,6 +17,7 @@ import base64
 import logging
 import posixpath
 import re
+import ssl
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from django.contrib.staticfiles import finders
@@ -48,6 +49,9 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 DATA_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/svg+xml"})
 # Letters, digits and a few separators: no `..`, no backslash, no control characters.
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+
+
+_UNUSED_TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 class RefusedURL(ValueError):
@@ -87,7 +91,11 @@ class SafeURLFetcher(URLFetcher):
 
     def __init__(self):
         # No protocol is allowed for the inherited urllib machinery, which is never used.
-        super().__init__(allowed_protocols=frozenset(), allow_redirects=False)
+        # Its HTTPS handler still wants a TLS context: an empty one, because the default
+        # loads the system's certificate store (measured: 19 ms per render, for nothing).
+        super().__init__(
+            allowed_protocols=frozenset(), allow_redirects=False, ssl_context=_UNUSED_TLS
+        )
         self.refused: list[str] = []
 
     def fetch(self, url, headers=None):

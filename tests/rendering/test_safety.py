@@ -25,8 +25,9 @@ from .reference import ISSUED, note_copy
 _AUDIT = {"fd": None}
 
 
-def _hook(event, args):
-    fd = _AUDIT["fd"]
+def _hook(event, args, _audit=_AUDIT):
+    # `_audit` is bound here: the hook outlives this module's globals at interpreter exit.
+    fd = _audit["fd"]
     if fd is None:
         return
     if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
