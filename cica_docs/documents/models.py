@@ -145,6 +145,13 @@ class Document(models.Model):
         return model.objects.get(pk=self.pk)
 
     @property
+    def kind_label(self) -> str:
+        """The kind's name in the interface language ("Note verbale", "Concept paper")."""
+        from .kinds import get_kind
+
+        return get_kind(self.kind).label
+
+    @property
     def is_editable(self) -> bool:
         return self.state == self.State.DRAFT
 

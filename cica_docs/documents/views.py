@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from cica_docs.accounts.reauth import reauthentication_required
@@ -28,8 +28,8 @@ from .workflow import available_transitions
 LISTS = {
     "mine": gettext_lazy("My drafts"),
     "review": gettext_lazy("Awaiting review"),
-    "approved": gettext_lazy("Approved"),
-    "issued": gettext_lazy("Issued"),
+    "approved": pgettext_lazy("work list tab", "Approved"),
+    "issued": pgettext_lazy("work list tab", "Issued"),
     "all": gettext_lazy("All"),
 }
 

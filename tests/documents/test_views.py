@@ -3,7 +3,7 @@ import pytest
 from cica_docs.documents.models import Document, Revision, Series
 from notes.models import Addressee, Note
 from tests.conftest import reauthenticate
-from tests.factories import REFERENCE, approved_note, make_note
+from tests.factories import REFERENCE, approved_note, make_concept, make_note
 
 pytestmark = pytest.mark.django_db
 
@@ -176,6 +176,17 @@ def test_worklist_lists_filters_and_searches(client, drafter, reviewer, registra
     assert f"/en/work/{issued.pk}/" in found.text and f"/en/work/{draft.pk}/" not in found.text
     by_subject = client.get("/en/work/?q=Контртеррористическим")
     assert f"/en/work/{draft.pk}/" in by_subject.text
+
+
+def test_worklist_names_each_kind_and_its_tabs_in_the_interface_language(client, drafter):
+    make_note(drafter)
+    make_concept(drafter)
+    client.force_login(drafter)
+    english = client.get("/en/work/").text
+    assert "<td>Note verbale</td>" in english and "<td>Concept paper</td>" in english
+    russian = client.get("/ru/work/").text
+    assert "<td>Вербальная нота</td>" in russian and "<td>Концепция</td>" in russian
+    assert ">Одобренные</a>" in russian and ">Выпущенные</a>" in russian
 
 
 def test_the_live_preview_shows_formulas_and_checks(client, drafter):

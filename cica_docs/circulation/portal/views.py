@@ -92,8 +92,6 @@ def inbox(request):
     if filters["q"]:
         dispatches = dispatches.filter(_search(filters["q"]))
     page = Paginator(dispatches, PER_PAGE).get_page(request.GET.get("page"))
-    for dispatch in page:
-        dispatch.kind_label = get_kind(dispatch.document.kind).label
     return render(request, "circulation/portal/inbox.html", {
         "page": page, "form": form, "state": user.member_state,
         "filtered": bool(filters["kind"] or filters["q"]),
