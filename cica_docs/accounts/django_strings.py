@@ -24,6 +24,7 @@ STRINGS = [
     gettext_noop("Enter a valid email address."),
     gettext_noop("Enter a valid integer."),
     gettext_noop("Null characters are not allowed."),
+    gettext_noop("- Select an option -"),
     ngettext_lazy(
         "This password is too short. It must contain at least %d character.",
         "This password is too short. It must contain at least %d characters.",

@@ -169,7 +169,7 @@ def notice_message(notice: Notice) -> EmailMessage:
             "state": notice.state,
             "kind": get_kind(document.kind).label,
             "symbol": issued.symbol,
-            "subject": document.title,
+            "subject": document.display_title,
             "issued_on": format_date(issued.issued_on, notice.language),
             "link": portal_link(document, notice.language),
         }

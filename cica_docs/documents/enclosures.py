@@ -89,7 +89,7 @@ def describe(references: list) -> list[str]:
         if isinstance(found, EnclosedFile):
             names.append(f"{found.title} (PDF)")
         elif found is not None:
-            names.append(found.title or found.symbol or f"#{found.pk}")
+            names.append(found.display_title or found.symbol or f"#{found.pk}")
         else:
             names.append(f"#{value}")
     return names
@@ -109,7 +109,7 @@ def _reaches(start_ids: list[int], target: int) -> bool:
 
 
 def _name(document: Document) -> str:
-    return f"“{document.title or document.symbol or document.pk}”"
+    return f"“{document.display_title or document.symbol or document.pk}”"
 
 
 def enclosure_problems(*, document: Document | None, kind_key: str, ids: list) -> list[str]:

@@ -25,7 +25,9 @@ class OrderedSelects(forms.SelectMultiple):
         subwidgets = []
         for position in range(max(len(chosen) + 1, self.minimum)):
             sub_attrs = {
-                **context["widget"]["attrs"],
+                # Each position is a plain drop-down: SelectMultiple's own "multiple" would
+                # make it a list box in which several documents could share one position.
+                **{k: v for k, v in context["widget"]["attrs"].items() if k != "multiple"},
                 "id": f"{base_id}_{position}" if position else base_id,
                 "aria-label": self.position_label % {"position": position + 1},
             }

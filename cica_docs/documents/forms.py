@@ -199,6 +199,6 @@ def _file_label(enclosed) -> str:
 
 
 def _choice_label(document) -> str:
-    label = document.title or f"#{document.pk}"
+    label = document.display_title or f"#{document.pk}"
     details = [document.symbol, document.get_state_display()]
     return f"{label} ({', '.join(d for d in details if d)})"

@@ -119,7 +119,7 @@ class Document(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.symbol or self.title or f"#{self.pk}"
+        return self.symbol or self.display_title or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("documents:detail", args=[self.pk])
@@ -143,6 +143,20 @@ class Document(models.Model):
         if isinstance(self, model):
             return self
         return model.objects.get(pk=self.pk)
+
+    @property
+    def display_title(self) -> str:
+        """The subject in the interface language or, where it has none (a concept paper
+        issued in English and Russian only, on a Kazakh page), in the first of the
+        document's languages that has one: every list names every document."""
+        if self.title:
+            return self.title
+        codes = [code for code, _name in settings.LANGUAGES]
+        for language in [*self.languages, *codes]:
+            value = getattr(self, f"title_{language}", "") if language in codes else ""
+            if value:
+                return value
+        return ""
 
     @property
     def kind_label(self) -> str:

@@ -1,5 +1,7 @@
 """Concept papers enclosed in notes: part of the note's content, validated, checked."""
 
+import re
+
 import pytest
 
 from cica_docs.documents import services
@@ -43,6 +45,9 @@ def test_the_editor_offers_concept_papers_but_not_notes_or_withdrawn_papers(
     assert f'<option value="{withdrawn.pk}">' not in page
     assert f'<option value="{other_note.pk}">' not in page
     assert 'aria-label="Enclosure 1"' in page
+    # One document per position: drop-downs, never list boxes that take several.
+    positions = re.findall(r"<select[^>]*name=\"enclosures\"[^>]*>", page)
+    assert len(positions) == 3 and not any("multiple" in tag for tag in positions)
 
 
 @pytest.mark.parametrize("case", ["unknown", "not_a_number", "itself", "withdrawn", "a_note",

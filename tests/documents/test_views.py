@@ -3,7 +3,7 @@ import pytest
 from cica_docs.documents.models import Document, Revision, Series
 from notes.models import Addressee, Note
 from tests.conftest import reauthenticate
-from tests.factories import REFERENCE, approved_note, make_concept, make_note
+from tests.factories import REFERENCE, approved_concept, approved_note, make_concept, make_note
 
 pytestmark = pytest.mark.django_db
 
@@ -187,6 +187,21 @@ def test_worklist_names_each_kind_and_its_tabs_in_the_interface_language(client,
     russian = client.get("/ru/work/").text
     assert "<td>Вербальная нота</td>" in russian and "<td>Концепция</td>" in russian
     assert ">Одобренные</a>" in russian and ">Выпущенные</a>" in russian
+
+
+def test_a_document_without_a_title_in_the_interface_language_is_named_in_its_own(
+    client, drafter, reviewer
+):
+    paper = approved_concept(drafter, reviewer, languages=("en", "ru"))
+    paper.title_kk = ""
+    paper.save(update_fields=["title_kk"])
+    russian_title = paper.title_ru
+    client.force_login(drafter)
+    worklist = client.get("/kk/work/").text
+    assert russian_title[:60] in worklist or paper.title_en[:60] in worklist
+    editor = client.get("/kk/work/new/note/").text
+    assert f"#{paper.pk} (" not in editor
+    assert "Select an option" not in editor and "— Таңдаңыз —" in editor
 
 
 def test_the_live_preview_shows_formulas_and_checks(client, drafter):
