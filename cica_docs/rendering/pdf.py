@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import pydyf
 from django.conf import settings
 from pypdf import PdfReader, PdfWriter
 from weasyprint import CSS, HTML
@@ -136,7 +137,7 @@ def _lay_out(parts, meta):
     # A package with uploaded PDFs cannot promise PDF/A: their fonts and colours are
     # whatever their authors made. Its own language copies still are PDF/A.
     variant = None if any(part.pdf for part in parts) else PDF_VARIANT
-    documents, outline, pages, counts = [], [], [], []
+    documents, outline, pages, counts, page_languages = [], [], [], [], []
     total = 0
     for part in parts:
         if part.pdf:
@@ -150,6 +151,7 @@ def _lay_out(parts, meta):
             children = _shift(document.make_bookmark_tree(0.75, transform_pages=True), total)
             documents.append(document)
             pages.extend(document.pages)
+            page_languages += [document.metadata.lang] * count
         if total + count > max_pages:
             raise RenderTooLarge(f"more than {max_pages} pages")
         outline.append((part.label, total, children))
@@ -175,10 +177,33 @@ def _lay_out(parts, meta):
     # Nothing is ever embedded: an attachment is a file channel out of the server, and
     # WeasyPrint stamps attachments with the current time (not deterministic).
     metadata.attachments = []
-    data = combined.write_pdf(pdf_variant=variant, pdf_identifier=meta["identifier"])
+    data = combined.write_pdf(
+        pdf_variant=variant, pdf_identifier=meta["identifier"], pdf_tags=True,
+        finisher=_language_of_each_page(page_languages),
+    )
     if variant is None:
         data = _insert_pdf_parts(data, parts, counts, outline if meta["bookmarks"] else [])
     return data, tuple(counts)
+
+
+def _language_of_each_page(page_languages):
+    """A WeasyPrint finisher for the tagged PDF: each top-level structure element says the
+    language of the copy its page belongs to, so that a screen reader reads the Russian
+    copy of a package with a Russian voice (the catalogue holds only the package's first
+    language). WeasyPrint gives every element the page it stands on (`Pg`)."""
+
+    def finish(_document, pdf):
+        page_index = {str(ref): i for i, ref in enumerate(pdf.page_references)}
+        objects = [o for o in pdf.objects if isinstance(o, pydyf.Dictionary)]
+        roots = {str(o.reference) for o in objects if o.get("S") == "/Document"}
+        for element in objects:
+            if element.get("Type") != "/StructElem" or str(element.get("P")) not in roots:
+                continue
+            page = page_index.get(str(element.get("Pg")))
+            if page is not None and page < len(page_languages) and page_languages[page]:
+                element["Lang"] = pydyf.String(page_languages[page])
+
+    return finish
 
 
 def _insert_pdf_parts(data, parts, counts, outline):
@@ -245,7 +270,7 @@ def _warm_up(meta):
     ~130 ms saved per render)."""
     if not _warm["done"]:
         _warm["done"] = True
-        _guarded([Part("", "<p>CICA СВМДА ӘҒҚ <b>b</b> <i>i</i></p>")], meta)
+        _guarded([Part("", "<html lang=en><p>CICA СВМДА ӘҒҚ <b>b</b> <i>i</i></p>")], meta)
 
 
 def isolated(function, args, *, timeout):

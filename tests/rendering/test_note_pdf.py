@@ -86,6 +86,23 @@ def test_the_pdf_carries_title_author_keywords_language_and_pdfa_3b(reference_pd
     assert reader.trailer["/Root"]["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
 
 
+def test_the_pdf_is_tagged_and_each_copy_says_its_language(reference_pdf, tmp_path):
+    path = tmp_path / "note.pdf"
+    path.write_bytes(reference_pdf.data)
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info
+    reader = PdfReader(io.BytesIO(reference_pdf.data))
+    pages = [page.indirect_reference for page in reader.pages]
+    document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    languages = {}
+    for kid in document["/K"]:
+        element = kid.get_object()
+        languages.setdefault(pages.index(element.raw_get("/Pg")), set()).add(str(element["/Lang"]))
+    assert languages == {0: {"en"}, 1: {"ru"}, 2: {"kk"}}
+    headings = [kid.get_object()["/S"] for kid in document["/K"]]
+    assert "/P" in headings
+
+
 def test_each_copy_has_a_bookmark_at_its_first_page(reference_pdf):
     reader = PdfReader(io.BytesIO(reference_pdf.data))
     marks = [(m.title, reader.get_destination_page_number(m)) for m in reader.outline]
