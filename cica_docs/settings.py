@@ -164,6 +164,8 @@ LANGUAGES = [
     ("kk", _("Kazakh")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Interface formats for the languages Django has none for (Kazakh): cica_docs/formats/.
+FORMAT_MODULE_PATH = ["cica_docs.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Almaty")  # Astana, UTC+5
