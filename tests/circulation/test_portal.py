@@ -124,6 +124,7 @@ def test_the_document_page_offers_each_issued_language_and_the_package(
     assert "/pdf/kk/" not in page.text
     assert kz.get(f"/ru/portal/documents/{note.pk}/pdf/kk/").status_code == 404
     assert 'name="pdf-preview"' in page.text
+    assert '<dd class="col-sm-9">Английский, Русский</dd>' in page.text
 
 
 def test_a_download_is_served_from_storage_and_recorded(kz, rendered, delegate_kz):

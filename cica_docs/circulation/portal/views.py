@@ -115,11 +115,13 @@ def document(request, pk):
         Receipt.objects.filter(document_id=document.pk, state_id=request.user.member_state_id)
         .select_related("user")[:20]
     )
+    files = _files(document)
     return render(request, "circulation/portal/document.html", {
         "dispatch": dispatch,
         "document": document,
         "kind": get_kind(document.kind),
-        "files": _files(document),
+        "files": files,
+        "languages": [item["language"] for item in files if item["language"]],
         "receipts": receipts,
     })
 
