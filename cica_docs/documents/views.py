@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -98,7 +99,7 @@ def _editor(request, *, kind, form, document=None, stale=None):
 @staff_required
 def create(request, kind_key):
     if not request.user.has_perm("accounts.draft_documents"):
-        raise Http404
+        raise PermissionDenied
     try:
         kind = get_kind(kind_key)
     except KeyError:
@@ -131,7 +132,7 @@ def edit(request, pk):
     stale = None
     if request.method == "POST":
         if not request.user.has_perm("accounts.draft_documents"):
-            raise Http404
+            raise PermissionDenied
         form = form_class(request.POST, document=document)
         if form.is_valid():
             try:

@@ -1,6 +1,7 @@
 """PDFs for the Secretariat: issued documents from storage, drafts rendered on demand."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -65,7 +66,9 @@ def document_pdf(request, pk, variant):
 def retry(request, pk):
     """A registrar asks again for the official PDFs after a failed rendering."""
     document = get_document(pk)
-    if not request.user.has_perm("accounts.register_documents") or document.state not in FROZEN:
+    if not request.user.has_perm("accounts.register_documents"):
+        raise PermissionDenied
+    if document.state not in FROZEN:
         raise Http404
     if not document.rendered.exists():
         schedule_render(document=document)

@@ -1,0 +1,236 @@
+"""Every page of the site × every role (SECURITY.md 2: deny by default).
+
+The URL names are read from the resolver: a URL added to the site without a row here fails
+`test_every_url_has_a_row`. The portal and dispatch pages have their own, finer matrix
+(tests/circulation/test_permission_matrix.py: × where the document went), the API its own
+(tests/api/test_permissions.py), and the Django admin is Django's.
+
+A row gives the method, the URL's arguments and the form data, and what each role gets:
+- a status, or "login" for the redirect to the login page;
+- for a page about a document, a pair: on a draft and on an issued note;
+- for a POST on an object, a pair (status, whether the object changed): the action is made
+  on a fresh object each time, so one role's action cannot change what another finds.
+"""
+
+import itertools
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from cica_docs.accounts.models import User
+from cica_docs.circulation.models import CirculationList, MemberState
+from cica_docs.documents import services
+from cica_docs.documents.models import Document
+from tests.conftest import make_user, reauthenticate
+from tests.factories import approved_note, make_note, note_content, upload_file
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "drafter", "reviewer", "registrar", "admin", "delegate")
+OWN_MATRIX = ("portal", "dispatch", "api", "admin")  # namespaces with a matrix of their own
+LOGIN = "login"
+
+
+def _every_url():
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif namespace not in OWN_MATRIX and pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return set(walk(get_resolver().url_patterns, None))
+
+
+@pytest.fixture
+def client_of(drafter, reviewer, registrar, admin_user, delegate_kz):
+    """A new client per request (logging out or switching language affects no other row),
+    logged in as the role, with the password confirmed where a page asks for it again."""
+    users = {"drafter": drafter, "reviewer": reviewer, "registrar": registrar,
+             "admin": admin_user, "delegate": delegate_kz}
+
+    def make(role):
+        client = Client()
+        if role in users:
+            client.force_login(users[role])
+            reauthenticate(client)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_callbacks):
+    """Makers of the objects the URLs name; each call makes a fresh one."""
+    from cica_docs.circulation import services as circulation
+
+    numbers = itertools.count(1)
+
+    def issued():
+        note = approved_note(drafter, reviewer)
+        with django_capture_on_commit_callbacks(execute=True):  # its PDFs, as after issue
+            services.document_issue(document=note, by=registrar, acknowledge_warnings=True)
+        return note
+
+    def revised():
+        note = make_note(drafter)
+        content = note_content()
+        content["fields"]["body"]["en"] += " Revised."
+        services.revision_create(document=note, author=drafter, content=content,
+                                 base_revision=1)
+        return note
+
+    def circulation_list():
+        n = next(numbers)
+        return circulation.circulation_list_create(
+            by=admin_user, names={code: f"List {n} {code}" for code in ("en", "ru", "kk")},
+            states=MemberState.objects.filter(code="IND"),
+        )
+
+    def delegate(active=True):
+        user = make_user(f"delegate.in.{next(numbers)}", "delegate", state_code="IND")
+        if not active:
+            circulation.delegate_deactivate(delegate=user, by=admin_user)
+        return user
+
+    return {
+        "draft": lambda: make_note(drafter),
+        "revised": revised,
+        "approved": lambda: approved_note(drafter, reviewer),
+        "issued": issued,
+        "file": lambda: upload_file(drafter),
+        "state": lambda: MemberState.objects.get(code="IND"),
+        "list": circulation_list,
+        "delegate": delegate,
+        "inactive delegate": lambda: delegate(active=False),
+    }
+
+
+def _state_of(obj):
+    """What an action on `obj` would change, read afresh from the database."""
+    if isinstance(obj, Document):
+        found = Document.objects.filter(pk=obj.pk).values_list(
+            "state", "revision_number", "number").first()
+    elif isinstance(obj, User):
+        found = User.objects.filter(pk=obj.pk).values_list("is_active").first()
+    elif isinstance(obj, CirculationList):
+        found = CirculationList.objects.filter(pk=obj.pk).exists()
+    else:
+        found = None
+    return found
+
+
+F, N = 403, 404
+STAFF_PAGE = {"anonymous": LOGIN, "drafter": 200, "reviewer": 200, "registrar": 200,
+              "admin": 200, "delegate": F}
+DOCUMENT_PAGE = {"anonymous": (LOGIN, LOGIN), "drafter": (200, 200), "reviewer": (200, 200),
+                 "registrar": (200, 200), "admin": (200, 200), "delegate": (F, F)}
+ADMIN_PAGE = {"anonymous": LOGIN, "drafter": F, "reviewer": F, "registrar": F, "admin": 200,
+              "delegate": F}
+EVERYONE = dict.fromkeys(ROLES, 200)
+SIGNED_IN = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 200)}
+
+
+def _post(allowed, *, anonymous=(LOGIN, False), others=(F, False), delegate=(F, False)):
+    """A POST on a fresh object: the roles in `allowed` change it (302 back to a page)."""
+    return {"anonymous": anonymous, "delegate": delegate,
+            **{role: (302, True) if role in allowed else others for role in ROLES[1:-1]}}
+
+
+BAD_LINK = {"uidb64": "MQ", "token": "set-password"}
+ACK = {"acknowledge_warnings": "on"}
+# name: (method, URL arguments, form data, expected per role)
+ROWS = {
+    "home": ("get", {}, {}, {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 302)}),
+    "set_language": ("post", {}, {"language": "ru", "next": "/ru/"},
+                     dict.fromkeys(ROLES, 302)),
+    "accounts:login": ("get", {}, {}, {"anonymous": 200, **dict.fromkeys(ROLES[1:], 302)}),
+    "accounts:logout": ("post", {}, {}, dict.fromkeys(ROLES, LOGIN)),
+    # A signed-in user who has a role is sent on to their own page.
+    "accounts:no-role": ("get", {}, {}, {"anonymous": LOGIN,
+                                          **dict.fromkeys(ROLES[1:], 302)}),
+    "accounts:password-change": ("get", {}, {}, SIGNED_IN),
+    "accounts:password-change-done": ("get", {}, {}, SIGNED_IN),
+    "accounts:password-reset": ("get", {}, {}, EVERYONE),
+    "accounts:password-reset-done": ("get", {}, {}, EVERYONE),
+    "accounts:password-reset-confirm": ("get", BAD_LINK, {}, EVERYONE),
+    "accounts:password-reset-complete": ("get", {}, {}, EVERYONE),
+    "documents:worklist": ("get", {}, {}, STAFF_PAGE),
+    "documents:create": ("get", {"kind_key": "note"}, {},
+                         {**STAFF_PAGE, "reviewer": F, "registrar": F}),
+    "documents:preview": ("post", {"kind_key": "note"}, {}, STAFF_PAGE),
+    "documents:files": ("get", {}, {}, STAFF_PAGE),
+    "documents:file": ("get", {"pk": "@file"}, {}, STAFF_PAGE),
+    "documents:detail": ("get", {"pk": "@document"}, {}, DOCUMENT_PAGE),
+    # An issued document is frozen: its editor sends everyone back to its page.
+    "documents:edit": ("get", {"pk": "@document"}, {},
+                       {**DOCUMENT_PAGE, **{r: (200, 302) for r in ROLES[1:-1]}}),
+    "documents:history": ("get", {"pk": "@document"}, {}, DOCUMENT_PAGE),
+    "documents:diff": ("get", {"pk": "@document"}, {}, DOCUMENT_PAGE),
+    "documents:pdf-status": ("get", {"pk": "@document"}, {}, DOCUMENT_PAGE),
+    "documents:pdf": ("get", {"pk": "@document", "variant": "en"}, {}, DOCUMENT_PAGE),
+    "documents:restore": ("post", {"pk": "@revised"}, {"number": 1, "base_revision": 2},
+                          _post({"drafter", "admin"})),
+    # The PDFs of an issued note exist: asking again changes nothing, for anyone.
+    "documents:pdf-retry": ("post", {"pk": "@issued"}, {},
+                            {**_post(set()), "registrar": (302, False), "admin": (302, False)}),
+    # A role without the right is told so on the document's page; nothing changes.
+    "documents:issue": ("post", {"pk": "@approved"}, ACK,
+                        _post({"registrar", "admin"}, others=(302, False))),
+    "documents:transition": ("post", {"pk": "@draft", "action": "submit"}, ACK,
+                             _post({"drafter", "admin"}, others=(302, False))),
+    "manage:states": ("get", {}, {}, ADMIN_PAGE),
+    "manage:state-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:state-edit": ("get", {"pk": "@state"}, {}, ADMIN_PAGE),
+    "manage:delegates": ("get", {}, {}, ADMIN_PAGE),
+    "manage:delegate-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:delegate-deactivate": ("post", {"pk": "@delegate"}, {}, _post({"admin"})),
+    "manage:delegate-reactivate": ("post", {"pk": "@inactive delegate"}, {}, _post({"admin"})),
+    # An invitation is an e-mail: the delegate's record does not change.
+    "manage:delegate-invite": ("post", {"pk": "@delegate"}, {},
+                               {**_post(set()), "admin": (302, False)}),
+    "manage:lists": ("get", {}, {}, ADMIN_PAGE),
+    "manage:list-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:list-edit": ("get", {"pk": "@list"}, {}, ADMIN_PAGE),
+    "manage:list-delete": ("post", {"pk": "@list"}, {}, _post({"admin"})),
+}
+
+
+def test_every_url_has_a_row():
+    assert _every_url() == set(ROWS)
+
+
+def _outcome(response):
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return LOGIN
+    return response.status_code
+
+
+def test_every_url_for_every_role(client_of, objects):
+    wrong = []
+    for name, (method, spec, data, expected_by_role) in ROWS.items():
+        kinds = ("draft", "issued") if "@document" in spec.values() else (None,)
+        for role in ROLES:
+            got = tuple(_one(client_of, objects, role, method, name, spec, data, kind)
+                        for kind in kinds)
+            got = got if len(got) > 1 else got[0]
+            if got != expected_by_role[role]:
+                wrong.append(f"{role} {method.upper()} {name}: got {got}, "
+                             f"expected {expected_by_role[role]}")
+    assert wrong == []
+
+
+def _one(client_of, objects, role, method, name, spec, data, document_kind):
+    """One request as `role`; for a POST on an object, also whether the object changed."""
+    kwargs, target = {}, None
+    for key, value in spec.items():
+        if isinstance(value, str) and value.startswith("@"):
+            target = objects[document_kind if value == "@document" else value[1:]]()
+            value = target.pk
+        kwargs[key] = value
+    before = _state_of(target)
+    response = getattr(client_of(role), method)(reverse(name, kwargs=kwargs), data)
+    if method == "post" and before is not None:
+        return (_outcome(response), _state_of(target) != before)
+    return _outcome(response)
