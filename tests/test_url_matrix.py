@@ -110,8 +110,8 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
 def _state_of(obj):
     """What an action on `obj` would change, read afresh from the database."""
     if isinstance(obj, Document):
-        found = Document.objects.filter(pk=obj.pk).values_list(
-            "state", "revision_number", "number").first()
+        found = (*Document.objects.filter(pk=obj.pk).values_list(
+            "state", "revision_number", "number").first(), obj.corrections.count())
     elif isinstance(obj, User):
         found = User.objects.filter(pk=obj.pk).values_list("is_active").first()
     elif isinstance(obj, CirculationList):
@@ -178,6 +178,7 @@ ROWS = {
     # A role without the right is told so on the document's page; nothing changes.
     "documents:issue": ("post", {"pk": "@approved"}, ACK,
                         _post({"registrar", "admin"}, others=(302, False))),
+    "documents:correct": ("post", {"pk": "@issued"}, {}, _post({"drafter", "admin"})),
     "documents:transition": ("post", {"pk": "@draft", "action": "submit"}, ACK,
                              _post({"drafter", "admin"}, others=(302, False))),
     "manage:states": ("get", {}, {}, ADMIN_PAGE),

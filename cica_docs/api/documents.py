@@ -25,7 +25,7 @@ from .resources import (
     validated_content,
 )
 
-FROZEN = (Document.State.ISSUED, Document.State.WITHDRAWN)
+FROZEN = Document.FROZEN_STATES
 
 
 def get_document(resource: Resource, pk) -> Document:
@@ -45,6 +45,7 @@ def document_data(resource: Resource, document) -> dict:
         "symbol": document.symbol,
         "date": document.issued_on.isoformat() if document.issued_on else None,
         "revision": document.revision_number,
+        "corrects": document.corrects_id,
         **content_data(resource, content_mod.snapshot(document)),
         "translation_status": translation_status(document),
         "checks": findings_data(run_checks(document)) if live else [],
@@ -76,6 +77,10 @@ def build_serializers(resource: Resource):
         "symbol": serializers.CharField(read_only=True),
         "date": serializers.DateField(read_only=True, allow_null=True,
                                       help_text="Date of issue."),
+        "corrects": serializers.IntegerField(
+            read_only=True, allow_null=True,
+            help_text="The id of the issued document this one corrects (POST …/correct/).",
+        ),
         "translation_status": _status_field(),
         "checks": FindingSerializer(many=True, read_only=True),
         "created_at": serializers.DateTimeField(read_only=True),

@@ -56,6 +56,13 @@ def _resource_urls(resource):
              _view(extend_schema(**tag)(dispatch.ReceiptList), resource, "Receipts"),
              name=f"{p}-receipts"),
     ]
+    urls.append(path(
+        f"{p}/<str:pk>/correct/",
+        _view(extend_schema(**tag, request=None,
+                            responses={200: document_serializer, 201: document_serializer})(
+            workflow.CorrectView), resource, "Correct"),
+        name=f"{p}-correct",
+    ))
     for action in workflow.ACTIONS:
         view = extend_schema(**tag, responses=document_serializer)(workflow.TransitionView)
         urls.append(path(f"{p}/<str:pk>/{action}/",

@@ -103,4 +103,27 @@ class IssueView(TransitionView):
         )
 
 
+class CorrectView(generics.GenericAPIView):
+    """POST /api/v1/<kind>/<id>/correct/: start the correction of an issued or withdrawn
+    document — a new draft of the same kind with the text that was issued, whose `corrects`
+    is this document (201). While that draft is still being prepared, the same request
+    answers it again (200). What was issued never changes."""
+
+    permission_classes = [SecretariatOnly]
+    serializer_class = serializers.Serializer
+    resource: Resource
+    extra_error_codes = ("409",)
+
+    def post(self, request, pk):
+        document = get_document(self.resource, pk)
+        require(request, "accounts.draft_documents")
+        before = set(document.corrections.values_list("pk", flat=True))
+        try:
+            correction, _left_out = services.document_correct(document=document, by=request.user)
+        except services.DocumentError as error:
+            raise Conflict(error.message) from None
+        status = 200 if correction.pk in before else 201
+        return Response(document_data(self.resource, correction), status=status)
+
+
 ACTIONS = ("submit", "approve", "return", "withdraw")

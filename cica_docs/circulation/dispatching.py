@@ -159,6 +159,16 @@ def portal_link(document, language: str) -> str:
         return settings.SITE_URL + reverse("portal:document", args=[document.pk])
 
 
+def _corrected_symbol(document, delegate) -> str:
+    """The number of the document this one corrects, if it reached the delegate's state
+    too (a notice names nothing else)."""
+    if not document.corrects_id:
+        return ""
+    earlier = Dispatch.objects.visible_to(delegate).filter(
+        document_id=document.corrects_id).select_related("issued").first()
+    return earlier.issued.symbol if earlier and earlier.issued.symbol else ""
+
+
 def notice_message(notice: Notice) -> EmailMessage:
     """The notice in the delegate's language, with a link to the portal and no attachment."""
     dispatch, delegate = notice.dispatch, notice.delegate
@@ -172,6 +182,7 @@ def notice_message(notice: Notice) -> EmailMessage:
             "subject": document.display_title,
             "issued_on": format_date(issued.issued_on, notice.language),
             "link": portal_link(document, notice.language),
+            "corrects": _corrected_symbol(document, delegate),
         }
         subject = render_to_string("circulation/email/notice_subject.txt", context)
         body = render_to_string("circulation/email/notice_body.txt", context)

@@ -75,6 +75,9 @@ class Document(models.Model):
         ISSUED = "issued", _("Issued")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # Issued once: the content is frozen, whatever happens after (withdrawal included).
+    FROZEN_STATES = (State.ISSUED, State.WITHDRAWN)
+
     kind = models.CharField(_("kind"), max_length=40, editable=False)
     title = models.CharField(
         _("subject"),
@@ -99,6 +102,12 @@ class Document(models.Model):
     )
     revision_number = models.PositiveIntegerField(
         _("current revision"), default=0, editable=False
+    )
+    # A correction is a new document that points to the one it corrects (SECURITY.md 3:
+    # what was issued never changes; a correction is a new record).
+    corrects = models.ForeignKey(
+        "self", verbose_name=_("corrects"), on_delete=models.PROTECT, null=True, blank=True,
+        editable=False, related_name="corrections",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
@@ -164,6 +173,10 @@ class Document(models.Model):
         from .kinds import get_kind
 
         return get_kind(self.kind).label
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.state in self.FROZEN_STATES
 
     @property
     def is_editable(self) -> bool:

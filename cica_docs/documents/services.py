@@ -15,7 +15,7 @@ from cica_docs.rendering.services import schedule_render
 from . import content as content_mod
 from .checks import errors, run_checks, warnings
 from .enclosures import enclosure_problems
-from .kinds import Kind
+from .kinds import Kind, get_kind
 from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent
 from .workflow import TRANSITIONS
 
@@ -222,3 +222,40 @@ def document_issue(
     )
     schedule_render(document=document)
     return issued
+
+
+@transaction.atomic
+def document_correct(*, document, by) -> tuple[Document, list[str]]:
+    """Start the correction of an issued (or withdrawn) document: a new draft of the same
+    kind, with the content that was issued, pointing to the document it corrects. The issued
+    document and its number are never touched; the correction gets its own number when it
+    is issued. While one correction is still being prepared, asking again returns it.
+
+    Returns the correction and what was left out of it (enclosures that can no longer be
+    enclosed, such as a paper withdrawn since), as messages for the person.
+    """
+    if not by.has_perm("accounts.draft_documents"):
+        raise TransitionNotAllowed(_("Your role does not allow this action."))
+    document = _lock(document)
+    if not document.is_frozen:
+        raise TransitionNotAllowed(
+            _("Only an issued or withdrawn document can be corrected; this one is in the "
+              "state “%(state)s” and can still be edited.")
+            % {"state": document.get_state_display()}
+        )
+    pending = document.corrections.exclude(state__in=Document.FROZEN_STATES).order_by("pk").first()
+    if pending is not None:
+        return pending.specific, []
+    content = content_mod.normalised(document.issued.revision.content)
+    kept, left_out = [], []
+    for reference in content["enclosures"]:
+        problems = enclosure_problems(document=None, kind_key=document.kind, ids=[reference])
+        (left_out if problems else kept).append(problems or reference)
+    content["enclosures"] = kept
+    correction = document_create(
+        kind=get_kind(document.kind), author=by, content=content,
+        comment=_("Correction of %(document)s") % {"document": document},
+    )
+    correction.corrects = document
+    correction.save(update_fields=["corrects"])
+    return correction, [" ".join(problems) for problems in left_out]

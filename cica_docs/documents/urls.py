@@ -21,5 +21,6 @@ urlpatterns = [
     path("<int:pk>/pdf/retry/", rendering_views.retry, name="pdf-retry"),
     path("<int:pk>/pdf/<slug:variant>/", rendering_views.document_pdf, name="pdf"),
     path("<int:pk>/issue/", views.issue, name="issue"),
+    path("<int:pk>/correct/", views.correct, name="correct"),
     path("<int:pk>/<slug:action>/", views.transition, name="transition"),
 ]

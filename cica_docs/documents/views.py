@@ -46,7 +46,7 @@ def worklist(request):
     elif current == "approved":
         documents = documents.filter(state=Document.State.APPROVED)
     elif current == "issued":
-        documents = documents.filter(state__in=[Document.State.ISSUED, Document.State.WITHDRAWN])
+        documents = documents.filter(state__in=Document.FROZEN_STATES)
     else:
         current = "all"
     state = request.GET.get("state", "")
@@ -185,8 +185,9 @@ def preview(request, kind_key):
 def detail(request, pk):
     document = get_document(pk)
     kind = get_kind(document.kind)
-    live = document.state not in (Document.State.ISSUED, Document.State.WITHDRAWN)
+    live = not document.is_frozen
     findings = run_checks(document) if live else None
+    corrections = list(document.corrections.select_related("series").order_by("pk"))
     return render(request, "documents/document_detail.html", {
         "document": document,
         "kind": kind,
@@ -197,6 +198,9 @@ def detail(request, pk):
         "languages": [lang for lang in language_codes() if lang in document.languages],
         "preview_template": kind.preview_template,
         "enclosures": enclosed_items(document),
+        "corrections": corrections,
+        "can_correct": not live and request.user.has_perm("accounts.draft_documents"),
+        "pending_correction": any(not c.is_frozen for c in corrections),
         **kind.get_preview_context(document),
         **panel_context(document),
     })
@@ -245,6 +249,27 @@ def issue(request, pk):
         messages.success(request, _("Issued as № %(symbol)s.") % {"symbol": issued.symbol}
                          if issued.symbol else _("Issued."))
     return redirect(document)
+
+
+@staff_required
+@require_POST
+def correct(request, pk):
+    """Start (or go back to) the correction of an issued or withdrawn document."""
+    document = get_document(pk)
+    if not request.user.has_perm("accounts.draft_documents"):
+        raise PermissionDenied
+    try:
+        correction, left_out = services.document_correct(document=document, by=request.user)
+    except services.DocumentError as error:
+        messages.error(request, error.message)
+        return redirect(document)
+    for message in left_out:
+        messages.warning(request, _("Left out of the correction: %(reason)s")
+                         % {"reason": message})
+    messages.success(request, _("This is the correction of %(document)s: a new draft with "
+                                "the text that was issued. It gets its own number when it "
+                                "is issued.") % {"document": document})
+    return redirect("documents:edit", pk=correction.pk)
 
 
 def _parse_date(value: str):

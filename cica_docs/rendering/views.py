@@ -16,7 +16,7 @@ from .models import Rendering
 from .pdf import RenderError
 from .services import file_name, schedule_render
 
-FROZEN = (Document.State.ISSUED, Document.State.WITHDRAWN)
+FROZEN = Document.FROZEN_STATES
 
 
 def pdf_response(data_or_file, *, filename: str, inline: bool, etag: str = ""):

@@ -66,6 +66,7 @@ for _resource in published():
         ("POST", f"{_p}/<str:pk>/dispatch/"): REGISTRAR_WRITE,
         ("GET", f"{_p}/<str:pk>/receipts/"): REGISTRAR_WRITE,
         ("POST", f"{_p}/<str:pk>/withdraw/"): REGISTRAR_WRITE,
+        ("POST", f"{_p}/<str:pk>/correct/"): DRAFTER_WRITE,
     })
 
 CASES = [

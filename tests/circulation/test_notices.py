@@ -148,3 +148,23 @@ def test_a_document_issued_without_a_number_is_named_without_a_bare_number_sign(
     assert "(without number)" in inbox and "№ <" not in inbox and "№ </a>" not in inbox
     page = client.get(f"/ru/portal/documents/{paper.pk}/").text
     assert "(без номера)" in page and "№ <" not in page
+
+
+def test_the_notice_of_a_correction_names_the_corrected_number_only_where_it_was_received(
+    smtp_server, issue, dispatch_to, delegate_kz, delegate_in, drafter, reviewer, registrar
+):
+    from cica_docs.documents import services
+
+    original = issue()
+    dispatch_to(original, "KAZ")  # India never received the original
+    correction, _ = services.document_correct(document=original, by=drafter)
+    for action, who in (("submit", drafter), ("approve", reviewer)):
+        services.document_transition(document=correction, action=action, by=who,
+                                     acknowledge_warnings=True)
+    services.document_issue(document=correction, by=registrar, acknowledge_warnings=True)
+    correction.refresh_from_db()
+    dispatch_to(correction, "KAZ", "IND", send=True)
+    received = {m["To"]: m.get_content() for m in smtp_server.messages}
+    assert f"№ {original.symbol}" in received["delegate.kz@example.org"]
+    assert original.symbol not in received["delegate.in@example.org"]
+    assert correction.symbol in received["delegate.in@example.org"]

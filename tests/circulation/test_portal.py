@@ -215,3 +215,38 @@ def test_the_delegate_sees_a_withdrawn_document_marked_as_withdrawn(
                                  comment="Superseded")
     assert "The Secretariat has withdrawn this document." in kz.get(
         f"/en/portal/documents/{note.pk}/").text
+
+
+# --- Corrections ----------------------------------------------------------------------------
+
+def _issued_correction(original, drafter, reviewer, registrar, django_capture_on_commit_callbacks):
+    from cica_docs.documents import services as documents
+
+    correction, _ = documents.document_correct(document=original, by=drafter)
+    for action, who in (("submit", drafter), ("approve", reviewer)):
+        documents.document_transition(document=correction, action=action, by=who,
+                                      acknowledge_warnings=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        documents.document_issue(document=correction, by=registrar, acknowledge_warnings=True)
+    correction.refresh_from_db()
+    return correction
+
+
+def test_a_delegate_is_told_of_a_correction_circulated_to_their_state_and_of_no_other(
+    kz, rendered, dispatch_to, drafter, reviewer, registrar, django_capture_on_commit_callbacks
+):
+    correction = _issued_correction(rendered, drafter, reviewer, registrar,
+                                    django_capture_on_commit_callbacks)
+    dispatch_to(correction, "IND")  # not to Kazakhstan
+    page = kz.get(f"/en/portal/documents/{rendered.pk}/").text
+    assert correction.symbol not in page and "A correction" not in page
+    assert "Corrected" not in kz.get("/en/portal/").text
+
+    dispatch_to(correction, "KAZ")
+    page = kz.get(f"/en/portal/documents/{rendered.pk}/").text
+    assert "A correction of this document has been circulated" in page
+    assert f'href="/en/portal/documents/{correction.pk}/"' in page
+    assert f"№ {correction.symbol}" in page
+    back = kz.get(f"/en/portal/documents/{correction.pk}/").text
+    assert "This document corrects" in back and f"№ {rendered.symbol}" in back
+    assert ">Corrected</span>" in kz.get("/en/portal/").text

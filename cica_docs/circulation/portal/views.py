@@ -82,9 +82,15 @@ def inbox(request):
     dispatches = (
         Dispatch.objects.visible_to(user)
         .select_related("document", "issued")
-        .annotate(downloaded=Exists(Receipt.objects.filter(
-            document_id=OuterRef("document_id"), state_id=user.member_state_id
-        )))
+        .annotate(
+            downloaded=Exists(Receipt.objects.filter(
+                document_id=OuterRef("document_id"), state_id=user.member_state_id
+            )),
+            # Only a correction that reached this state too is mentioned.
+            corrected=Exists(Dispatch.objects.visible_to(user).filter(
+                document__corrects_id=OuterRef("document_id")
+            )),
+        )
         .order_by("-dispatched_at", "-pk")
     )
     if filters["kind"]:
@@ -116,7 +122,17 @@ def document(request, pk):
         .select_related("user")[:20]
     )
     files = _files(document)
+    # Corrections either way, only where they reached this state too (nothing else is
+    # ever named on the portal, not even a number).
+    visible = Dispatch.objects.visible_to(request.user).select_related("issued")
+    corrections = list(visible.filter(document__corrects_id=document.pk).order_by("pk"))
+    corrected = (
+        visible.filter(document_id=document.corrects_id).first()
+        if document.corrects_id else None
+    )
     return render(request, "circulation/portal/document.html", {
+        "corrections": corrections,
+        "corrected": corrected,
         "dispatch": dispatch,
         "document": document,
         "kind": get_kind(document.kind),
