@@ -168,6 +168,11 @@ class Document(models.Model):
         return ""
 
     @property
+    def label(self) -> str:
+        """How a sentence names the document: `№ NCT/CT/274`, else by its subject."""
+        return self.number_label if self.symbol else (self.display_title or f"#{self.pk}")
+
+    @property
     def kind_label(self) -> str:
         """The kind's name in the interface language ("Note verbale", "Concept paper")."""
         from .kinds import get_kind

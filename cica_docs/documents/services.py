@@ -254,7 +254,7 @@ def document_correct(*, document, by) -> tuple[Document, list[str]]:
     content["enclosures"] = kept
     correction = document_create(
         kind=get_kind(document.kind), author=by, content=content,
-        comment=_("Correction of %(document)s") % {"document": document},
+        comment=_("Correction of %(document)s") % {"document": document.label},
     )
     correction.corrects = document
     correction.save(update_fields=["corrects"])

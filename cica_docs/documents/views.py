@@ -37,7 +37,9 @@ LISTS = {
 
 @staff_required
 def worklist(request):
-    documents = Document.objects.select_related("series").order_by("-updated_at")
+    documents = Document.objects.select_related("series", "corrects__series").order_by(
+        "-updated_at"
+    )
     current = request.GET.get("list", "all")
     if current == "mine":
         documents = documents.filter(state=Document.State.DRAFT, created_by=request.user)
@@ -268,7 +270,7 @@ def correct(request, pk):
                          % {"reason": message})
     messages.success(request, _("This is the correction of %(document)s: a new draft with "
                                 "the text that was issued. It gets its own number when it "
-                                "is issued.") % {"document": document})
+                                "is issued.") % {"document": document.label})
     return redirect("documents:edit", pk=correction.pk)
 
 

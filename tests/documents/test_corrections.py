@@ -37,7 +37,7 @@ def test_a_correction_is_a_new_draft_with_the_issued_text_and_the_original_is_un
         issued_note.opening_kk)
     first = correction.revisions.get()
     assert first.content == issued_note.issued.revision.content
-    assert first.comment == f"Correction of {issued_note.symbol}"
+    assert first.comment == f"Correction of № {issued_note.symbol}"
     assert _frozen_facts(issued_note) == before
 
 
@@ -108,6 +108,7 @@ def test_the_pages_link_the_two_documents_both_ways(client, drafter, issued_note
     original_page = client.get(f"/en/work/{issued_note.pk}/").text
     assert f'href="/en/work/{correction.pk}/"' in original_page
     assert "Go to the correction being prepared" in original_page
+    assert f"Correction of № {issued_note.symbol}" in client.get("/en/work/").text
     client.post(f"/en/work/{issued_note.pk}/correct/")  # a second click: the same draft
     assert issued_note.corrections.count() == 1
 
