@@ -1,0 +1,89 @@
+"""Every kind of page, in each interface language, checked by axe-core (WCAG 2.1 A and AA:
+labels, names, contrast, landmarks, language of the page) in Debian's Chromium.
+
+axe-core comes with axe-playwright-python (a pinned dev dependency): nothing is fetched.
+The pages do not depend on the database engine, so CI checks them in its SQLite pass only.
+"""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from cica_docs.accounts import roles
+from cica_docs.documents import services
+from tests.conftest import make_user
+from tests.factories import approved_note, upload_file
+
+from .conftest import log_in
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+           "resultTypes": ["violations"]}
+
+
+def _violations(page) -> list[str]:
+    results = Axe().run(page, options=WCAG_AA).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:4])
+        for v in results
+    ]
+
+
+@pytest.fixture
+def site(live_server):
+    """People and documents so that every page has something on it."""
+    from cica_docs.circulation import dispatching
+    from cica_docs.circulation.models import CirculationList
+
+    drafter = make_user("drafter", roles.DRAFTER)
+    registrar = make_user("registrar", roles.REGISTRAR)
+    make_user("admin.user", roles.ADMIN)
+    make_user("delegate.kz", roles.DELEGATE, state_code="KAZ")
+    note = approved_note(drafter, make_user("reviewer", roles.REVIEWER))
+    services.document_issue(document=note, by=registrar)
+    dispatch = dispatching.dispatch_create(
+        document=note, circulation_list=CirculationList.objects.get(is_default=True),
+        by=registrar,
+    )
+    upload_file(drafter)
+    return {"note": note, "dispatch": dispatch}
+
+
+PAGES = {
+    None: ["/{l}/accounts/login/", "/{l}/accounts/password/reset/"],
+    "drafter": ["/{l}/work/", "/{l}/work/new/note/", "/{l}/work/new/concept/",
+                "/{l}/work/{note}/", "/{l}/work/{note}/history/", "/{l}/work/files/",
+                "/{l}/accounts/password/change/"],
+    "registrar": ["/{l}/circulation/documents/{note}/dispatch/",
+                  "/{l}/circulation/dispatches/{dispatch}/"],
+    "admin.user": ["/{l}/manage/states/", "/{l}/manage/delegates/", "/{l}/manage/lists/",
+                   "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/"],
+    "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/"],
+}
+LANDING = {"drafter": "/en/work/", "registrar": "/en/work/", "admin.user": "/en/work/",
+           "delegate.kz": "/en/portal/"}
+
+
+@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"),
+                    reason="the same pages are checked in the SQLite pass")
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_every_kind_of_page_passes_axe_in_each_language(page, live_server, site, language):
+    found = {}
+    for user, paths in PAGES.items():
+        if user:
+            log_in(page, live_server, user, landing=LANDING[user])
+        else:
+            page.context.clear_cookies()
+        for path in paths:
+            url = live_server.url + path.format(l=language, note=site["note"].pk,
+                                                dispatch=site["dispatch"].pk)
+            response = page.goto(url)
+            page.wait_for_load_state("networkidle")
+            assert response.status == 200, (url, response.status)
+            problems = _violations(page)
+            if problems:
+                found[path.format(l=language, note="N", dispatch="D")] = problems
+    if found:
+        pytest.fail("\n".join(f"{path}:\n  " + "\n  ".join(problems)
+                              for path, problems in found.items()), pytrace=False)
