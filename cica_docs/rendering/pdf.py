@@ -17,6 +17,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -112,6 +113,7 @@ def _shift(tree, offset):
 
 
 _house = {}
+_INLINE = threading.Lock()
 
 
 def _house_style():
@@ -120,12 +122,11 @@ def _house_style():
     parsing pdf.css and loading its @font-face rules costs ~15 ms per render otherwise.
     Both are read-only during a render; the fonts are files under static/, fixed for the
     life of the process."""
-    if not _house:
+    if "css" not in _house:  # both are set together, once complete
         font_config = FontConfiguration()
-        _house["font_config"] = font_config
-        _house["css"] = CSS(
-            url=static_url(STYLESHEET), url_fetcher=SafeURLFetcher(), font_config=font_config
-        )
+        css = CSS(url=static_url(STYLESHEET), url_fetcher=SafeURLFetcher(),
+                  font_config=font_config)
+        _house.update(font_config=font_config, css=css)
     return _house["css"], _house["font_config"]
 
 
@@ -339,10 +340,14 @@ def render_package(
     }
     isolation = _limit("PDF_RENDER_ISOLATION", "fork" if hasattr(os, "fork") else "inline")
     if isolation == "fork":
-        _warm_up(meta)
+        with _INLINE:  # the warm-up renders here, in this process
+            _warm_up(meta)
         data, counts = isolated(_guarded, (parts, meta), timeout=_limit("PDF_RENDER_TIMEOUT", 60))
     else:
-        data, counts = _guarded(parts, meta)
+        # In-process, the parsed stylesheet and fonts are shared: one render at a time
+        # (WeasyPrint and Pango do not promise thread safety; the web server has threads).
+        with _INLINE:
+            data, counts = _guarded(parts, meta)
     return RenderedPdf(data, counts, tuple(part.label for part in parts))
 
 
