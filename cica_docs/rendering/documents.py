@@ -14,6 +14,7 @@ from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import EnclosedFile
 from cica_docs.languages import language_codes
 
+from .note import DRAFT_MARKS
 from .pdf import Part, RenderedPdf, render_package
 
 AUTHOR = "CICA Secretariat"
@@ -80,12 +81,21 @@ def render_all(document, *, created=None) -> list[Rendered]:
     return results
 
 
+def _draft_mark(document) -> str:
+    """Over the uploaded pages of a draft's package: the mark in each of its languages."""
+    if document.is_frozen:
+        return ""
+    languages = [lang for lang in language_codes() if lang in document.languages]
+    return " · ".join(DRAFT_MARKS.get(lang, "DRAFT") for lang in languages)
+
+
 def render_one(document, variant: str, *, created=None) -> RenderedPdf:
     """One variant on demand (a draft's preview): a language, or the package."""
     attached, pages = enclosure_parts(document)
     own = parts_of(document, enclosure_pages=pages)
     if variant == "package":
-        return render_package(own + attached, **_meta(document, document.languages[0], created))
+        return render_package(own + attached, **_meta(document, document.languages[0], created),
+                              draft_mark=_draft_mark(document))
     languages = [lang for lang in language_codes() if lang in document.languages]
     part = own[languages.index(variant)]
     return render_package([part], **_meta(document, variant, created))

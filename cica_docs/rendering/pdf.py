@@ -20,10 +20,11 @@ import os
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 
 import pydyf
 from django.conf import settings
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, Transformation
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
@@ -183,8 +184,22 @@ def _lay_out(parts, meta):
         finisher=_language_of_each_page(page_languages),
     )
     if variant is None:
-        data = _insert_pdf_parts(data, parts, counts, outline if meta["bookmarks"] else [])
+        stamp = _draft_stamp(meta["draft_mark"], fetcher) if meta["draft_mark"] else None
+        data = _insert_pdf_parts(data, parts, counts, outline if meta["bookmarks"] else [],
+                                 stamp)
     return data, tuple(counts)
+
+
+def _draft_stamp(mark, fetcher):
+    """One A4 page with nothing but the draft mark, half transparent: laid over each page
+    of an uploaded PDF in a draft's preview, so that no page of a draft looks final."""
+    css, font_config = _house_style()
+    html = (f'<html lang="en"><body><div class="draft-mark stamp">{escape(mark)}</div>'
+            "</body></html>")
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+        font_config=font_config, stylesheets=[css]
+    )
+    return PdfReader(io.BytesIO(document.write_pdf())).pages[0]
 
 
 def _language_of_each_page(page_languages):
@@ -207,16 +222,24 @@ def _language_of_each_page(page_languages):
     return finish
 
 
-def _insert_pdf_parts(data, parts, counts, outline):
-    """Put the pages of the parts that are PDFs at their places among the rendered pages,
-    and write the outline (one bookmark per part, headings nested) over the whole."""
+def _insert_pdf_parts(data, parts, counts, outline, stamp=None):
+    """Put the pages of the parts that are PDFs at their places among the rendered pages
+    (with `stamp` laid over each, centred, in a draft's preview), and write the outline
+    (one bookmark per part, headings nested) over the whole."""
     writer = PdfWriter(clone_from=io.BytesIO(data))
     writer.pdf_header = b"%PDF-1.7"
     position = 0
     for part, count in zip(parts, counts, strict=True):
         if part.pdf:
             for page in PdfReader(io.BytesIO(part.pdf)).pages:
-                writer.insert_page(page, position)
+                added = writer.insert_page(page, position)
+                if stamp is not None:
+                    box = added.mediabox
+                    added.merge_transformed_page(stamp, Transformation().translate(
+                        float(box.left) + (float(box.width) - float(stamp.mediabox.width)) / 2,
+                        float(box.bottom) + (float(box.height) - float(stamp.mediabox.height))
+                        / 2,
+                    ))
                 position += 1
         else:
             position += count
@@ -311,9 +334,12 @@ def render_package(
     keywords=(),
     created: datetime | None = None,
     bookmarks: bool = True,
+    draft_mark: str = "",
 ) -> RenderedPdf:
     """Render `parts` into one PDF/A-3b, one bookmark per part, and count each part's
-    pages. Every part keeps its own page numbering and first-page layout."""
+    pages. Every part keeps its own page numbering and first-page layout. `draft_mark`
+    (a draft's preview) is laid over the pages of parts that are PDFs; the HTML parts carry
+    their own."""
     if not parts:
         raise RenderError("nothing to render")
     max_bytes = _limit("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
@@ -321,7 +347,8 @@ def render_package(
     if size > max_bytes:
         raise RenderTooLarge(f"the document is {size} bytes of HTML; the limit is {max_bytes}")
     digest = hashlib.sha256()
-    for value in (title, author, language, subject, *keywords, _w3c(created) or ""):
+    for value in (title, author, language, subject, *keywords, _w3c(created) or "",
+                  draft_mark):
         digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
     for part in parts:
         digest.update(part.label.encode("utf-8", "surrogatepass") + b"\0")
@@ -337,6 +364,7 @@ def render_package(
         "bookmarks": bookmarks,
         "identifier": digest.hexdigest()[:32].encode(),
         "max_pages": _limit("PDF_MAX_PAGES", 1000),
+        "draft_mark": draft_mark,
     }
     isolation = _limit("PDF_RENDER_ISOLATION", "fork" if hasattr(os, "fork") else "inline")
     if isolation == "fork":

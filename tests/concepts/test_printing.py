@@ -68,3 +68,14 @@ def test_html_typed_in_the_body_is_printed_as_text_not_markup(issued_like_paper)
     issued_like_paper.body_en = "<b>not bold</b> <img src=x>"
     html = print_parts(issued_like_paper)[0].html
     assert "&lt;b&gt;not bold&lt;/b&gt;" in html and "<img" not in html
+
+
+def test_every_page_of_a_draft_carries_the_draft_mark(drafter):
+    paper = make_concept(drafter)
+    paper.body_en = "\n\n".join(f"Paragraph {n}. " + "Confidence building. " * 60
+                                  for n in range(30))
+    parts = print_parts(paper)
+    pdf = render_package(parts[:1], title="Draft", author="CICA Secretariat", language="en")
+    assert pdf.total_pages >= 3
+    pages = pdftotext(pdf.data, "-raw").split("\f")[:pdf.total_pages]
+    assert all("DRAFT" in page for page in pages), [("DRAFT" in p) for p in pages]

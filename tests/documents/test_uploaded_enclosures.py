@@ -253,6 +253,16 @@ def test_files_and_concept_papers_are_counted_each_and_placed_in_order(drafter, 
     assert "Enclosure: as stated, on 2 p." in text
 
 
+def test_in_a_drafts_package_the_file_pages_carry_the_draft_mark_too(drafter):
+    enclosed = upload_file(drafter, house_pdf("Provisional programme", pages=2))
+    note = make_note(drafter, enclosures=[enclosed.reference])
+    package = render_one(note, "package")
+    pages = pdftotext(package.data, "-raw").split("\f")
+    first_file_page = sum(package.page_counts[:-1])
+    for page in pages[first_file_page:first_file_page + 2]:
+        assert "DRAFT · ПРОЕКТ · ЖОБА" in page and "Provisional programme" in page
+
+
 def test_the_issued_package_holds_the_file_byte_for_byte_pages(drafter, reviewer, registrar,
                                                                django_capture_on_commit_callbacks):
     data = house_pdf("Annex to the note", pages=2)
@@ -267,6 +277,7 @@ def test_the_issued_package_holds_the_file_byte_for_byte_pages(drafter, reviewer
     assert outline[-1][0] == "Annex" and stored.pages == len(reader.pages)
     original = PdfReader(io.BytesIO(data))
     assert reader.pages[-1].extract_text() == original.pages[-1].extract_text()
+    assert "DRAFT" not in pdftotext(package, "-raw")  # issued: no mark anywhere
     assert "Enclosure: as stated, on 2 p." in " ".join(pdftotext(package).split())
     # An enclosed file cannot be taken away from under an issued note.
     from django.db.models import ProtectedError
