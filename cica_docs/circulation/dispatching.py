@@ -254,3 +254,20 @@ def receipt_create(*, dispatch: Dispatch, user, variant: str, mode: str, request
     record(action=f"portal.{mode}", actor=user, request=request, target=dispatch.document,
            state=user.member_state, variant=variant, dispatch=dispatch.pk)
     return receipt
+
+
+def receipt_acknowledge(*, dispatch: Dispatch, user, request=None) -> tuple[Receipt, bool]:
+    """The delegation acknowledges receipt of a dispatched document: once per state (the
+    first acknowledgement stands; asking again returns it). Returns (receipt, created)."""
+    with transaction.atomic():
+        # The dispatch row is locked so that two delegates of one state acknowledging at
+        # the same moment give one acknowledgement.
+        Dispatch.objects.select_for_update().filter(pk=dispatch.pk).first()
+        existing = dispatch.receipts.filter(
+            state_id=user.member_state_id, mode=Receipt.Mode.ACKNOWLEDGE
+        ).select_related("user").first()
+        if existing is not None:
+            return existing, False
+        receipt = receipt_create(dispatch=dispatch, user=user, variant="",
+                                 mode=Receipt.Mode.ACKNOWLEDGE, request=request)
+        return receipt, True

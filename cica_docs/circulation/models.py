@@ -243,11 +243,15 @@ class Notice(models.Model):
 
 
 class Receipt(AppendOnlyModel):
-    """A delegate received a dispatched document: one row per PDF served by the portal."""
+    """A delegate received a dispatched document: one row per PDF served by the portal, and
+    one when a delegation acknowledges receipt formally (no file: `variant` is empty)."""
 
     class Mode(models.TextChoices):
         DOWNLOAD = "download", _("Download")
         PREVIEW = "preview", _("Preview")
+        ACKNOWLEDGE = "acknowledge", _("Acknowledgement of receipt")
+
+    FILE_MODES = (Mode.DOWNLOAD, Mode.PREVIEW)
 
     dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="receipts")
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="receipts")

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from cica_docs.languages import sort_key
 
-from .models import Dispatch, MemberState, Notice
+from .models import Dispatch, MemberState, Notice, Receipt
 
+ACKNOWLEDGED = "acknowledged"
 DOWNLOADED = "downloaded"
 DELIVERED = "delivered"
 NOT_YET = "not-yet"
@@ -21,7 +22,8 @@ NOT_YET = "not-yet"
 class Row:
     state: MemberState
     notices: list = field(default_factory=list)
-    receipts: list = field(default_factory=list)
+    receipts: list = field(default_factory=list)  # files served, newest first
+    acknowledgement: Receipt | None = None
 
     @property
     def sent(self) -> int:
@@ -37,6 +39,8 @@ class Row:
 
     @property
     def status(self) -> str:
+        if self.acknowledgement is not None:
+            return ACKNOWLEDGED
         if self.receipts:
             return DOWNLOADED
         if self.sent:
@@ -45,8 +49,8 @@ class Row:
 
     @property
     def status_label(self) -> str:
-        return {DOWNLOADED: _("Downloaded"), DELIVERED: _("Notice delivered"),
-                NOT_YET: _("Not yet")}[self.status]
+        return {ACKNOWLEDGED: _("Receipt acknowledged"), DOWNLOADED: _("Downloaded"),
+                DELIVERED: _("Notice delivered"), NOT_YET: _("Not yet")}[self.status]
 
     @property
     def downloaded_by(self) -> list[str]:
@@ -67,7 +71,11 @@ def dispatch_matrix(dispatch: Dispatch) -> list[Row]:
     for notice in dispatch.notices.all():
         rows[notice.state_id].notices.append(notice)
     for receipt in dispatch.receipts.select_related("user"):  # newest first
-        if receipt.state_id in rows:
+        if receipt.state_id not in rows:
+            continue
+        if receipt.mode == Receipt.Mode.ACKNOWLEDGE:
+            rows[receipt.state_id].acknowledgement = receipt
+        else:
             rows[receipt.state_id].receipts.append(receipt)
     return sorted(rows.values(), key=lambda row: sort_key(row.state.name))
 
@@ -78,18 +86,25 @@ def _cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _moment(receipt) -> str:
+    return timezone.localtime(receipt.at).isoformat(timespec="seconds") if receipt else ""
+
+
 def matrix_csv(rows: list[Row]) -> str:
     """UTF-8 with a byte-order mark, so that Excel reads Cyrillic and Kazakh correctly."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow([_("Member state"), _("Code"), _("Status"), _("Notices sent"),
-                     _("Notices failed"), _("First download"), _("Downloaded by"), _("Files")])
+                     _("Notices failed"), _("First download"), _("Downloaded by"), _("Files"),
+                     _("Receipt acknowledged"), _("Acknowledged by")])
     for row in rows:
-        first = row.first_receipt
+        first, acknowledgement = row.first_receipt, row.acknowledgement
         writer.writerow([_cell(value) for value in (
             row.state.name, row.state.code, row.status_label, row.sent, row.failed,
-            timezone.localtime(first.at).isoformat(timespec="seconds") if first else "",
-            "; ".join(row.downloaded_by), " ".join(row.variants),
+            _moment(first), "; ".join(row.downloaded_by), " ".join(row.variants),
+            _moment(acknowledgement),
+            (acknowledgement.user.get_full_name() or acknowledgement.user.get_username())
+            if acknowledgement else "",
         )])
     return out.getvalue()

@@ -20,6 +20,7 @@ ROLES = ["anonymous", "drafter", "reviewer", "registrar", "admin",
 
 # Portal: (dispatched to the user's state, to another state, not dispatched at all).
 L, N = 302, 404  # L: to the login page; N: the refusal 404 (one security event)
+A = "acknowledged"  # 302 back to the document page, one receipt (an acknowledgement)
 STAFF = {"drafter": (N, N, N), "reviewer": (N, N, N), "registrar": (N, N, N),
          "admin": (N, N, N)}
 PORTAL = {
@@ -34,9 +35,15 @@ PORTAL = {
     "preview": {"anonymous": (L, L, L), **STAFF,
                 "delegate of the recipient state": (200, N, N),
                 "delegate of another state": (200, N, N), "deactivated delegate": (L, L, L)},
+    # A POST: A = back to the document page (302), one acknowledgement recorded.
+    "acknowledge": {"anonymous": (L, L, L), **STAFF,
+                    "delegate of the recipient state": (A, N, N),
+                    "delegate of another state": (A, N, N),
+                    "deactivated delegate": (L, L, L)},
 }
 PORTAL_ARGS = {"inbox": {}, "document": {}, "download": {"variant": "ru"},
-               "preview": {"variant": "package"}}
+               "preview": {"variant": "package"}, "acknowledge": {}}
+PORTAL_POST = {"acknowledge"}
 
 # The registrar's pages: (method, expected per role). Delegates are refused like other
 # staff-only pages (403); the registrar has confirmed the password. The admin is a superuser
@@ -111,17 +118,22 @@ def test_every_portal_url_for_every_role_and_every_document(issue, dispatch_to, 
                 url = reverse(f"portal:{name}", kwargs=kwargs)
                 events = AuditEvent.objects.filter(action="portal.refused").count()
                 receipts = Receipt.objects.count()
-                response = clients[role].get(url)
+                method = "post" if name in PORTAL_POST else "get"
+                response = getattr(clients[role], method)(url)
                 body = b"".join(response.streaming_content) if response.streaming else (
                     response.content)
                 refused = AuditEvent.objects.filter(action="portal.refused").count() - events
                 served = Receipt.objects.count() - receipts
                 got = (response.status_code, refused, served, body.startswith(b"%PDF"))
                 pdf = name in ("download", "preview") and status == 200
-                want = (status, 1 if status == N else 0, 1 if pdf else 0, pdf)
+                acknowledged = status == A
+                want = (302 if acknowledged else status, 1 if status == N else 0,
+                        1 if pdf or acknowledged else 0, pdf)
                 if got != want:
                     wrong.append(f"{role} {url}: got {got}, expected {want}")
-                if status == L and "/accounts/login/" not in response["Location"]:
+                if status == L and "/accounts/login/" not in response["Location"] or (
+                        acknowledged and not response["Location"].endswith(
+                            f"/portal/documents/{document.pk}/")):
                     wrong.append(f"{role} {url}: redirected to {response['Location']}")
     assert wrong == []
 

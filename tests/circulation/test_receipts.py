@@ -91,3 +91,51 @@ def test_the_demo_dispatches_the_issued_note_so_delegate_kz_sees_it(settings, cl
     page = client.get("/kk/portal/")
     assert {d.document_id for d in page.context["page"]} == {d.document_id for d in dispatches}
     assert "Аға лауазымды тұлғалар комитетінің" in page.text
+
+
+def test_a_delegation_acknowledges_receipt_once_and_the_registrar_sees_it(
+    client, registrar, dispatched, delegate_kz
+):
+    from cica_docs.audit.models import AuditEvent
+    from tests.conftest import make_user
+
+    colleague = make_user("delegate.kz.second", "delegate", state_code="KAZ")
+    first, second = Client(), Client()
+    first.force_login(delegate_kz)
+    second.force_login(colleague)
+    page_url = f"/en/portal/documents/{dispatched.document_id}/"
+    assert "Acknowledge receipt" in first.get(page_url).text
+    response = first.post(f"{page_url}acknowledge/", follow=True)
+    assert "Receipt acknowledged on behalf of Kazakhstan." in response.text
+    again = second.post(f"{page_url}acknowledge/", follow=True)
+    assert "Your delegation had already acknowledged receipt." in again.text
+    assert "Acknowledge receipt</button>" not in again.text
+    acknowledgements = Receipt.objects.filter(mode="acknowledge")
+    assert acknowledgements.count() == 1 and acknowledgements.get().user == delegate_kz
+    assert acknowledgements.get().variant == ""
+    assert AuditEvent.objects.filter(action="portal.acknowledge").count() == 1
+    # Acknowledging is not downloading.
+    inbox = first.get("/en/portal/").text
+    assert "Receipt acknowledged" in inbox and ">Downloaded<" not in inbox
+
+    client.force_login(registrar)
+    page = client.get(f"/en/circulation/dispatches/{dispatched.pk}/")
+    rows = {row.state.code: row for row in page.context["rows"]}
+    assert rows["KAZ"].status == "acknowledged" and rows["KAZ"].variants == []
+    assert rows["IND"].status == "delivered"
+    exported = client.get(f"/en/circulation/dispatches/{dispatched.pk}/receipts.csv")
+    table = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    kazakhstan = next(row for row in table if row[1] == "KAZ")
+    assert kazakhstan[2] == "Receipt acknowledged"
+    assert kazakhstan[-1] == (delegate_kz.get_full_name() or delegate_kz.username)
+
+
+def test_acknowledging_a_document_of_another_state_is_the_refusal_404(dispatched, delegate_in,
+                                                                       issue):
+    other = issue()  # never dispatched
+    india = Client()
+    india.force_login(delegate_in)
+    assert india.post(f"/en/portal/documents/{other.pk}/acknowledge/").status_code == 404
+    assert india.get(f"/en/portal/documents/{dispatched.document_id}/acknowledge/").status_code \
+        == 405
+    assert not Receipt.objects.filter(mode="acknowledge").exists()

@@ -8,12 +8,15 @@ gets the same 404 page, one security event, no receipt and no bytes (SECURITY.md
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
 
 from cica_docs.audit.log import security_event
 from cica_docs.circulation import dispatching
@@ -84,7 +87,12 @@ def inbox(request):
         .select_related("document", "issued")
         .annotate(
             downloaded=Exists(Receipt.objects.filter(
-                document_id=OuterRef("document_id"), state_id=user.member_state_id
+                document_id=OuterRef("document_id"), state_id=user.member_state_id,
+                mode__in=Receipt.FILE_MODES,
+            )),
+            acknowledged=Exists(Receipt.objects.filter(
+                dispatch_id=OuterRef("pk"), state_id=user.member_state_id,
+                mode=Receipt.Mode.ACKNOWLEDGE,
             )),
             # Only a correction that reached this state too is mentioned.
             corrected=Exists(Dispatch.objects.visible_to(user).filter(
@@ -130,7 +138,11 @@ def document(request, pk):
         visible.filter(document_id=document.corrects_id).first()
         if document.corrects_id else None
     )
+    acknowledged = dispatch.receipts.filter(
+        state_id=request.user.member_state_id, mode=Receipt.Mode.ACKNOWLEDGE
+    ).select_related("user").first()
     return render(request, "circulation/portal/document.html", {
+        "acknowledged": acknowledged,
         "corrections": corrections,
         "corrected": corrected,
         "dispatch": dispatch,
@@ -170,3 +182,19 @@ def download(request, pk, variant):
 @xframe_options_sameorigin
 def preview(request, pk, variant):
     return _serve(request, pk, variant, Receipt.Mode.PREVIEW)
+
+
+@delegate_required
+@require_POST
+def acknowledge(request, pk):
+    """The delegation acknowledges receipt formally (once per state)."""
+    dispatch = _visible(request, pk, mode=Receipt.Mode.ACKNOWLEDGE)
+    _receipt, created = dispatching.receipt_acknowledge(
+        dispatch=dispatch, user=request.user, request=request
+    )
+    if created:
+        messages.success(request, _("Receipt acknowledged on behalf of %(state)s.")
+                         % {"state": request.user.member_state.name})
+    else:
+        messages.info(request, _("Your delegation had already acknowledged receipt."))
+    return redirect("portal:document", pk=dispatch.document_id)
