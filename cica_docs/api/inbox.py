@@ -5,13 +5,15 @@ it answers 404 exactly like a document that does not exist, logs one security ev
 records no receipt and sends no bytes.
 """
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from cica_docs.audit.log import security_event
-from cica_docs.circulation.dispatching import receipt_create
+from cica_docs.circulation.dispatching import receipt_acknowledge, receipt_create
 from cica_docs.circulation.models import Dispatch, Receipt
 
 from .access import parse_id
@@ -55,6 +57,9 @@ class InboxItemSerializer(serializers.Serializer):
     languages = serializers.ListField(source="document.languages", child=serializers.CharField())
     issued_on = serializers.DateField(source="issued.issued_on")
     dispatched_at = serializers.DateTimeField()
+    acknowledged = serializers.BooleanField(
+        help_text=_("Whether the delegation acknowledged receipt (POST …/acknowledge/).")
+    )
 
     @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
     def get_title(self, dispatch) -> dict:
@@ -70,5 +75,35 @@ class Inbox(generics.ListAPIView):
     def get_queryset(self):
         if not self.request.user.is_delegate:
             raise exceptions.NotFound()
-        return (Dispatch.objects.visible_to(self.request.user)
-                .select_related("document", "issued").order_by("-dispatched_at", "-pk"))
+        user = self.request.user
+        return (Dispatch.objects.visible_to(user)
+                .select_related("document", "issued")
+                .annotate(acknowledged=Exists(Receipt.objects.filter(
+                    dispatch_id=OuterRef("pk"), state_id=user.member_state_id,
+                    mode=Receipt.Mode.ACKNOWLEDGE,
+                )))
+                .order_by("-dispatched_at", "-pk"))
+
+
+class AcknowledgementSerializer(serializers.Serializer):
+    document = serializers.IntegerField(source="document_id")
+    member_state = serializers.CharField(source="state.code")
+    user = serializers.CharField(source="user.username", help_text=_("Who acknowledged."))
+    at = serializers.DateTimeField()
+
+
+class Acknowledge(generics.GenericAPIView):
+    """The delegation acknowledges receipt of a document dispatched to its state: 201 the
+    first time, 200 with the standing acknowledgement after (once per state). Anything not
+    dispatched to the state is 404, as everywhere on the delegate's side."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = AcknowledgementSerializer
+
+    @extend_schema(request=None, responses={200: AcknowledgementSerializer,
+                                            201: AcknowledgementSerializer})
+    def post(self, request, pk):
+        dispatch = _visible_dispatch(request, pk)  # staff and other states: the 404
+        receipt, created = receipt_acknowledge(dispatch=dispatch, user=request.user,
+                                               request=request)
+        return Response(self.get_serializer(receipt).data, status=201 if created else 200)

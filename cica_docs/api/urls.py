@@ -85,6 +85,7 @@ urlpatterns = [
     path("files/<str:pk>/", files.FileDetail.as_view(), name="file-detail"),
     path("files/<str:pk>/pdf/", files.FilePdf.as_view(), name="file-pdf"),
     path("inbox/", inbox.Inbox.as_view(), name="inbox"),
+    path("inbox/<str:pk>/acknowledge/", inbox.Acknowledge.as_view(), name="acknowledge"),
 ]
 for _resource in published():
     urlpatterns += _resource_urls(_resource)

@@ -129,6 +129,16 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
                  f"notes/{note['id']}/"):
         assert indian.get(f"/api/v1/{path}").status_code == 404
 
+    assert inbox[0]["acknowledged"] is False
+    acknowledged = kazakh.post(f"/api/v1/inbox/{note['id']}/acknowledge/")
+    assert acknowledged.status_code == 201, acknowledged.content
+    assert acknowledged.json()["member_state"] == "KAZ"
+    assert kazakh.post(f"/api/v1/inbox/{note['id']}/acknowledge/").status_code == 200
+    assert indian.post(f"/api/v1/inbox/{note['id']}/acknowledge/").status_code == 404
+    assert kazakh.get("/api/v1/inbox/").json()["results"][0]["acknowledged"] is True
+
     receipts = registering.get(f"/api/v1/notes/{note['id']}/receipts/").json()["results"]
-    assert sorted(r["language"] for r in receipts) == ["en", "kk", "package", "ru"]
+    files = [r for r in receipts if r["mode"] != "acknowledge"]
+    assert sorted(r["language"] for r in files) == ["en", "kk", "package", "ru"]
     assert {(r["user"], r["member_state"]) for r in receipts} == {("delegate.kz", "KAZ")}
+    assert [r["language"] for r in receipts if r["mode"] == "acknowledge"] == [""]

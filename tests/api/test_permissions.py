@@ -43,6 +43,8 @@ MATRIX = {
     ("GET", "circulation-lists/"): CIRCULATION_READ,
     ("POST", "circulation-lists/"): ADMIN_WRITE,
     ("GET", "inbox/"): "401 404 ok 404 404 404 404",
+    # A note never dispatched: nobody may acknowledge it (the delegate's 404 is the scope).
+    ("POST", "inbox/<str:pk>/acknowledge/"): "401 404 404 404 404 404 404",
     ("GET", "files/"): STAFF_READ,
     ("POST", "files/"): DRAFTER_WRITE,
     ("GET", "files/<str:pk>/"): STAFF_READ,
@@ -102,7 +104,7 @@ def _document(route, author):
     from cica_docs.documents import services
     from cica_docs.documents.kinds import get_kind
 
-    if route.startswith("notes/"):
+    if route.startswith(("notes/", "inbox/")):
         return make_note(author)
     resource = next(r for r in published() if route.startswith(r.path + "/"))
     from cica_docs.api.resources import blank_content
