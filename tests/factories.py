@@ -75,6 +75,17 @@ def approved_note(drafter, reviewer, **kwargs):
     return note
 
 
+def correction_issued(original, *, drafter, reviewer, registrar):
+    """The correction of an issued document, taken through review and issued."""
+    correction, _left_out = services.document_correct(document=original, by=drafter)
+    for action, who in (("submit", drafter), ("approve", reviewer)):
+        services.document_transition(document=correction, action=action, by=who,
+                                     acknowledge_warnings=True)
+    services.document_issue(document=correction, by=registrar, acknowledge_warnings=True)
+    correction.refresh_from_db()
+    return correction
+
+
 CONCEPT = {
     "title": {
         "en": "on Cooperation between the CICA Secretariat and a Regional Organisation",

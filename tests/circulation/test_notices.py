@@ -153,16 +153,12 @@ def test_a_document_issued_without_a_number_is_named_without_a_bare_number_sign(
 def test_the_notice_of_a_correction_names_the_corrected_number_only_where_it_was_received(
     smtp_server, issue, dispatch_to, delegate_kz, delegate_in, drafter, reviewer, registrar
 ):
-    from cica_docs.documents import services
+    from tests.factories import correction_issued
 
     original = issue()
     dispatch_to(original, "KAZ")  # India never received the original
-    correction, _ = services.document_correct(document=original, by=drafter)
-    for action, who in (("submit", drafter), ("approve", reviewer)):
-        services.document_transition(document=correction, action=action, by=who,
-                                     acknowledge_warnings=True)
-    services.document_issue(document=correction, by=registrar, acknowledge_warnings=True)
-    correction.refresh_from_db()
+    correction = correction_issued(original, drafter=drafter, reviewer=reviewer,
+                                   registrar=registrar)
     dispatch_to(correction, "KAZ", "IND", send=True)
     received = {m["To"]: m.get_content() for m in smtp_server.messages}
     assert f"№ {original.symbol}" in received["delegate.kz@example.org"]

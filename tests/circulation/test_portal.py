@@ -219,17 +219,12 @@ def test_the_delegate_sees_a_withdrawn_document_marked_as_withdrawn(
 
 # --- Corrections ----------------------------------------------------------------------------
 
-def _issued_correction(original, drafter, reviewer, registrar, django_capture_on_commit_callbacks):
-    from cica_docs.documents import services as documents
+def _issued_correction(original, drafter, reviewer, registrar, capture):
+    from tests.factories import correction_issued
 
-    correction, _ = documents.document_correct(document=original, by=drafter)
-    for action, who in (("submit", drafter), ("approve", reviewer)):
-        documents.document_transition(document=correction, action=action, by=who,
-                                      acknowledge_warnings=True)
-    with django_capture_on_commit_callbacks(execute=True):
-        documents.document_issue(document=correction, by=registrar, acknowledge_warnings=True)
-    correction.refresh_from_db()
-    return correction
+    with capture(execute=True):  # its PDFs, rendered once the issue commits
+        return correction_issued(original, drafter=drafter, reviewer=reviewer,
+                                 registrar=registrar)
 
 
 def test_a_delegate_is_told_of_a_correction_circulated_to_their_state_and_of_no_other(
