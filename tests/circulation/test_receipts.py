@@ -91,6 +91,9 @@ def test_the_demo_dispatches_the_issued_note_so_delegate_kz_sees_it(settings, cl
     page = client.get("/kk/portal/")
     assert {d.document_id for d in page.context["page"]} == {d.document_id for d in dispatches}
     assert "Аға лауазымды тұлғалар комитетінің" in page.text
+    # India acknowledged the first, once however often the demo runs.
+    acknowledged = Receipt.objects.filter(mode="acknowledge")
+    assert [(r.state.code, r.issued.symbol) for r in acknowledged] == [("IND", "NCT/CT/275")]
 
 
 def test_a_delegation_acknowledges_receipt_once_and_the_registrar_sees_it(
