@@ -79,8 +79,9 @@ def _patterns(rules: Rules, heads: bool) -> list[re.Pattern]:
     ]
     if rules.year_words:
         found.append(rf"(?<!\d)\d{{4}}(?P<s>{SPACE})(?:{_words(rules.year_words)})(?!{LETTER})")
-    if rules.year_attributes:
-        found.append(rf"{NOT_IN_WORD}(?:{_words(rules.year_attributes)})(?P<s>{SPACE})(?=\S)")
+    if rules.year_attributes:  # …and a month right after it stays whole ("жылғы наурыз")
+        found.append(rf"{NOT_IN_WORD}(?:{_words(rules.year_attributes)})(?P<s>{SPACE})(?=\S)"
+                     rf"(?:(?P<whole>{month}){WORD_ENDS})?")
     sticky = rules.before_next | (rules.before_next_in_heads if heads else frozenset())
     # One-letter words in every language, and the language's short words, stay with the
     # next word; particles stay with the word before.

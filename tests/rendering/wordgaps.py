@@ -45,7 +45,6 @@ class Word:
 class Line:
     page: int  # from 1
     words: tuple[Word, ...]
-    last_of_block: bool
 
     @property
     def text(self) -> str:
@@ -77,14 +76,13 @@ def pdf_lines(pdf: bytes) -> list[Line]:
     lines = []
     for number, page in enumerate(root.iterfind(".//x:page", namespace), start=1):
         for block in page.iterfind(".//x:block", namespace):
-            block_lines = block.findall("x:line", namespace)
-            for index, line in enumerate(block_lines):
+            for line in block.iterfind("x:line", namespace):
                 words = tuple(
                     Word(word.text or "", float(word.get("xMin")), float(word.get("xMax")))
                     for word in line.findall("x:word", namespace)
                 )
                 if words:
-                    lines.append(Line(number, words, index == len(block_lines) - 1))
+                    lines.append(Line(number, words))
     return lines
 
 

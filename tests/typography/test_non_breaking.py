@@ -37,6 +37,13 @@ def test_a_month_and_its_year_stay_together_where_they_make_the_date(language, t
     assert shown(typed, language) == printed
 
 
+def test_a_month_after_zhylgy_is_kept_whole_like_a_month_after_a_day():
+    keep = '<span class="nohyphens">'
+    assert typeset("2024 жылғы наурыз", "kk") == f"2024\u00a0жылғы\u00a0{keep}наурыз</span>"
+    assert typeset("2024 жылғы 6 наурыз", "kk") == (
+        f"2024\u00a0жылғы\u00a06\u00a0{keep}наурыз</span>")
+
+
 def test_a_year_stays_with_goda_and_zhylgy_and_zhylgy_with_what_it_qualifies():
     assert shown("в 2012 году Совещание", "ru") == "в~2012~году Совещание"
     assert shown("2024 жылғы 6 наурыз", "kk") == "2024~жылғы~6~наурыз"
