@@ -20,7 +20,8 @@ FROZEN = Document.FROZEN_STATES
 
 
 def pdf_response(data_or_file, *, filename: str, inline: bool, etag: str = ""):
-    """A PDF that no shared cache may keep (restricted documents)."""
+    """A PDF to download or show inline. Restricted: `NoStoreMiddleware` tells every cache
+    not to keep it."""
     if isinstance(data_or_file, bytes):
         response = HttpResponse(data_or_file, content_type="application/pdf")
         disposition = "inline" if inline else "attachment"
@@ -30,7 +31,6 @@ def pdf_response(data_or_file, *, filename: str, inline: bool, etag: str = ""):
             data_or_file, as_attachment=not inline, filename=filename,
             content_type="application/pdf",
         )
-    response["Cache-Control"] = "private, no-cache"
     if etag:
         response["ETag"] = f'"{etag}"'
     return response
