@@ -133,3 +133,13 @@ def test_the_demo_finds_its_records_by_key_not_by_title(settings):
             DemoRecord.objects.count()) == counts
     assert DemoRecord.objects.filter(key__startswith="user:").count() == 6
     assert DemoRecord.objects.filter(key__startswith="dispatch:").count() == 2
+
+
+def test_a_real_delegate_added_after_the_demo_changes_nothing_on_the_next_run(settings):
+    _demo(settings)
+    dispatches = list(Dispatch.objects.values_list("pk", flat=True))
+    real = make_user("delegate.kz.real", roles.DELEGATE, state_code="KAZ")
+    out = _demo(settings)
+    assert "left out" not in out  # nothing was waiting to be dispatched
+    assert list(Dispatch.objects.values_list("pk", flat=True)) == dispatches
+    assert not Notice.objects.filter(delegate=real).exists()
