@@ -37,8 +37,8 @@ HEADER = b"%PDF-"
 
 # Keys and action types that make a PDF do something rather than show pages, and whose
 # removal could take away part of what the file says: refused, not rewritten.
-ACTIVE_KEYS = {"/JS", "/JavaScript", "/EmbeddedFile", "/EmbeddedFiles", "/XFA", "/RichMedia",
-               "/RichMediaContent"}
+ACTIVE_KEYS = {"/JS", "/JavaScript", "/EmbeddedFile", "/EmbeddedFiles", "/EF", "/XFA",
+               "/RichMedia", "/RichMediaContent"}  # /EF: a file carried inside the PDF
 ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute"}
 EMBEDDED_FONT_KEYS = ("/FontFile", "/FontFile2", "/FontFile3")
 

@@ -23,6 +23,7 @@ from pikepdf import Array, Dictionary, Name
 
 # Annotations that carry or play content of their own rather than mark the page.
 ACTING_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"}
+KEPT_IN_REMOVED = {"/Type", "/Subtype", "/Rect", "/P", "/StructParent"}
 # Keys of the document catalog that act or carry files: removed whatever their value.
 CATALOG_KEYS = ("/OpenAction", "/AA", "/URI", "/Collection")
 NAME_TREES = ("/JavaScript", "/EmbeddedFiles", "/AlternatePresentations")
@@ -75,6 +76,7 @@ def sanitise(pdf: pikepdf.Pdf, objects) -> list[str]:
                 annotation, Dictionary) else ""
             if subtype in ACTING_ANNOTATIONS:
                 removed.add(f"annotation:{subtype}")
+                _empty(annotation)  # it may still be reached (from the structure tree)
             elif subtype == "/Link" and "/A" not in annotation and not _internal(
                     annotation.get("/Dest")):
                 removed.add("annotation:/Link")  # a link whose action went: nothing left
@@ -83,6 +85,13 @@ def sanitise(pdf: pikepdf.Pdf, objects) -> list[str]:
         if len(kept) != len(annotations):
             page.obj["/Annots"] = kept
     return sorted(removed)
+
+
+def _empty(annotation) -> None:
+    """Leave only what places an annotation: what it plays or carries is not written."""
+    for key in list(annotation.keys()):
+        if key not in KEPT_IN_REMOVED:
+            del annotation[key]
 
 
 def _internal(destination) -> bool:

@@ -87,16 +87,18 @@ def _a_chain_after_an_internal_link(pdf):
         S=Name.GoTo, D=Array([second, Name.Fit]), Next=_uri()))])
 
 
-def _annotations_that_carry_files_or_sound(pdf):
-    payload = pdf.make_stream(b"secret payload 10.66.66.66", Type=Name.EmbeddedFile)
-    spec = Dictionary(Type=Name.Filespec, F=String("list.txt"), EF=Dictionary(F=payload))
-    pdf.pages[0].obj.Annots = Array([
-        pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.FileAttachment,
-                                     Rect=Array([0, 0, 10, 10]), FS=spec)),
-        pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Sound,
-                                     Rect=Array([0, 0, 10, 10]),
-                                     Sound=pdf.make_stream(b"10.66.66.66"))),
-    ])
+def _annotations_that_play(pdf):
+    """A sound and a screen (video) annotation, each also reached from the structure tree,
+    where removing them from the page alone would leave their payload in the file."""
+    sound = pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Sound,
+                                         Rect=Array([0, 0, 10, 10]),
+                                         Sound=pdf.make_stream(b"10.66.66.66")))
+    screen = pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Screen,
+                                          Rect=Array([0, 0, 10, 10]), A=Dictionary(
+                                              S=Name.Rendition, OP=0, AN=Name.Null)))
+    pdf.pages[0].obj.Annots = Array([sound, screen])
+    pdf.Root.Extra = Array([Dictionary(Type=Name.OBJR, Obj=sound),
+                            Dictionary(Type=Name.OBJR, Obj=screen)])
 
 
 def _bookmarks_to_outside(pdf):
@@ -108,7 +110,7 @@ def _bookmarks_to_outside(pdf):
 
 CONSTRUCTIONS = [_open_action_uri, _open_action_unc, _page_additional_actions,
                  _links_to_outside, _a_chain_after_an_internal_link,
-                 _annotations_that_carry_files_or_sound, _bookmarks_to_outside]
+                 _annotations_that_play, _bookmarks_to_outside]
 
 
 def _within(obj):
@@ -139,8 +141,9 @@ def _actions(data) -> list[str]:
                     found.append(f"action {obj.S}")
                 if obj.get("/S") == Name.GoTo and "/Next" in obj:  # a chained action
                     found.append("/Next")
-                if obj.get("/Subtype") in (Name.FileAttachment, Name.Sound):
-                    found.append(f"annotation {obj.Subtype}")
+                if obj.get("/Subtype") in (Name.Sound, Name.Screen) and (
+                        "/Sound" in obj or "/A" in obj):
+                    found.append(f"annotation {obj.Subtype} that plays")
             text = top.unparse() + (top.read_bytes() if isinstance(top, pikepdf.Stream) else b"")
             for address in (b"10.66.66.66", b"198.51.100.7"):
                 if address in text:
@@ -196,6 +199,19 @@ def test_what_delegates_get_in_the_package_has_no_outside_action(base_pdf, draft
     package = render_one(note, "package").data
     assert _actions(package) == []
     assert "Provisional programme of the meeting" in pdftotext(package)
+
+
+def test_a_file_attached_to_a_page_is_refused_like_other_embedded_files(base_pdf, drafter):
+    def attach(pdf):
+        payload = pdf.make_stream(b"names of the delegation", Type=Name.EmbeddedFile)
+        spec = Dictionary(Type=Name.Filespec, F=String("list.txt"), EF=Dictionary(F=payload))
+        pdf.pages[0].obj.Annots = Array([pdf.make_indirect(Dictionary(
+            Type=Name.Annot, Subtype=Name.FileAttachment, Rect=Array([0, 0, 10, 10]), FS=spec))])
+
+    with pytest.raises(UploadRefused) as refusal:
+        _upload(drafter, _build(base_pdf, attach))
+    assert "scripts, actions or embedded files" in refusal.value.message
+    assert not EnclosedFile.objects.exists()
 
 
 @pytest.mark.parametrize("prefix", [
