@@ -10,7 +10,8 @@ sanitised bytes (`data`), which are what is stored, hashed and merged into packa
 Refused (`problem`): anything that does not start with a PDF header (`%PDF-` at the first
 byte: a file with something else before it, HTML say, is read as that by other programs),
 unreadable, encrypted, no pages, more pages than PDF_MAX_PAGES, active content
-(JavaScript, launch actions, form submission, embedded files, XFA forms, rich media): a
+(JavaScript, launch actions, form submission, embedded files — in the document or attached
+to a page —, XFA forms, rich media): a
 file whose scripts or attachments may be part of what it says is refused rather than
 silently cut. Removed by the rewrite and named in `removed`: every other action and
 additional action (web addresses, links to other files or shares, viewer commands, open
