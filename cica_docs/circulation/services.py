@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from cica_docs.accounts import roles
-from cica_docs.accounts.sessions import sessions_end_for
+from cica_docs.accounts.sessions import access_end_for
 from cica_docs.audit.log import record, security_event
 
 from .models import CirculationList, MemberState
@@ -138,14 +138,13 @@ def delegate_invite(*, delegate: User, by, request=None) -> bool:
 @transaction.atomic
 def delegate_deactivate(*, delegate: User, by, request=None) -> User:
     """Remove access at once: the account is refused from the next request on, and its open
-    sessions are deleted so a later reactivation does not bring them back."""
+    sessions and API token are deleted so a later reactivation does not bring them back."""
     delegate = User.objects.select_for_update().get(pk=delegate.pk)
     if delegate.is_active:
         delegate.is_active = False
         delegate.save(update_fields=["is_active"])
-    ended = sessions_end_for(delegate)
     record(action="delegate.deactivate", actor=by, request=request, target=delegate,
-           state=delegate.member_state, sessions_ended=ended)
+           state=delegate.member_state, **access_end_for(delegate))
     return delegate
 
 

@@ -15,7 +15,8 @@ from cica_docs.documents.models import EnclosedFile
 from cica_docs.languages import language_codes
 
 from .note import DRAFT_MARKS
-from .pdf import Part, RenderedPdf, render_package
+from .pdf import Part, RenderedPdf, RenderError, render_package
+from .stored import StoredFileRefused, stored_bytes
 
 AUTHOR = "CICA Secretariat"
 
@@ -59,8 +60,12 @@ def enclosure_parts(document) -> tuple[list[Part], list[int]]:
     parts, pages = [], []
     for enclosed in enclosed_items(document):
         if isinstance(enclosed, EnclosedFile):
-            with enclosed.file.open("rb") as stored:
-                parts.append(Part(enclosed.title, pdf=stored.read()))
+            try:  # never merge bytes other than those uploaded (and checked) into a package
+                data = stored_bytes(enclosed)
+            except StoredFileRefused:
+                raise RenderError(f"the stored file of enclosure “{enclosed.title}” is "
+                                  "missing or does not match its SHA-256") from None
+            parts.append(Part(enclosed.title, pdf=data))
             pages.append(enclosed.pages)
             continue
         own = parts_of(enclosed)
