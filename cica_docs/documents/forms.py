@@ -84,6 +84,13 @@ class DocumentForm(forms.Form):
         self.kind = kind
         self.document = document
         self.fields["series"].required = False
+        for name in kind.plain_fields:
+            # A new document starts from the model's defaults (a note ends with the
+            # closing formula unless the drafter switches it off), as the API's does.
+            model_field = kind.model._meta.get_field(name)
+            if name in self.fields and model_field.has_default() \
+                    and self.fields[name].initial is None:
+                self.fields[name].initial = model_field.get_default()
         if kind.takes_enclosures:
             self.fields["enclosures"] = EnclosuresField(
                 label=_("Enclosures"), required=False,

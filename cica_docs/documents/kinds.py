@@ -34,8 +34,14 @@ class Kind:
     def get_form_class(self):
         return import_string(self.form_class)
 
-    def get_preview_context(self, document) -> dict:
-        return import_string(self.preview_context)(document) if self.preview_context else {}
+    def get_preview_context(self, document, *, enclosures=None) -> dict:
+        """What the kind's preview template needs. `enclosures`: what an unsaved draft (the
+        editor's live preview) encloses, in order; a saved document's own are read from it.
+        """
+        if not self.preview_context:
+            return {}
+        hook = import_string(self.preview_context)
+        return hook(document, enclosures=enclosures) if self.takes_enclosures else hook(document)
 
     def run_extra_checks(self, document) -> list:
         return import_string(self.extra_checks)(document) if self.extra_checks else []
