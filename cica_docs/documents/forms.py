@@ -207,5 +207,5 @@ def _file_label(enclosed) -> str:
 
 def _choice_label(document) -> str:
     label = document.display_title or f"#{document.pk}"
-    details = [document.symbol, document.get_state_display()]
+    details = [document.symbol, document.state_label]
     return f"{label} ({', '.join(d for d in details if d)})"

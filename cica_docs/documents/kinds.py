@@ -29,6 +29,11 @@ class Kind:
     extra_checks: str = ""
     preview_context: str = ""
     print_parts: str = ""
+    # The workflow states as badges name a document of this kind: {"approved": "Approved"},
+    # each through pgettext with the kind's own context, so that a Russian badge agrees
+    # with the kind's noun («нота» and «концепция» are feminine: «Одобрена»). A state not
+    # given reads as the platform's label (which agrees with «документ»).
+    state_labels: dict = field(default_factory=dict)
     options: dict = field(default_factory=dict)
 
     def get_form_class(self):
