@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # it asks who the user is).
     "cica_docs.no_store.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The app's own 404 page under DEBUG too (make run), not Django's list of URL patterns.
+    "cica_docs.error_pages.NotFoundPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -47,6 +47,9 @@ class Plan:
     new: list[MemberState] = field(default_factory=list)
     already: list[MemberState] = field(default_factory=list)
     inactive: list[MemberState] = field(default_factory=list)
+    # Among `new`: states with no active delegate, whom no e-mail would reach (the document
+    # still waits in their portal for a delegate invited later).
+    unnotified: list[MemberState] = field(default_factory=list)
 
 
 def dispatch_plan(*, document, circulation_list: CirculationList) -> Plan:
@@ -61,6 +64,10 @@ def dispatch_plan(*, document, circulation_list: CirculationList) -> Plan:
             plan.inactive.append(state)
         else:
             plan.new.append(state)
+    notified = set(
+        _active_delegates(plan.new).order_by().values_list("member_state_id", flat=True)
+    )
+    plan.unnotified = [state for state in plan.new if state.pk not in notified]
     return plan
 
 

@@ -20,7 +20,7 @@ from . import content as content_mod
 from . import services
 from .access import get_document, staff_required
 from .checks import run_checks
-from .enclosures import enclosed_items
+from .enclosures import enclosed_items, referenced_items
 from .kinds import get_kind, kinds
 from .models import Document, Series
 from .status import translation_status
@@ -179,7 +179,9 @@ def preview(request, kind_key):
         content_mod.apply(draft, content)
         context["document"] = draft
         context["findings"] = run_checks(draft, content=content, status={})
-        context.update(kind.get_preview_context(draft))
+        context.update(kind.get_preview_context(
+            draft, enclosures=referenced_items(content["enclosures"])
+        ))
     return render(request, "documents/document_preview.html", context)
 
 
