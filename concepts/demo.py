@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 from cica_docs.documents import services
+from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Series
 from notes.models import Addressee, Note
@@ -87,7 +88,7 @@ def load(*, users) -> None:
         )
         _approve(paper, users)
         services.document_issue(document=paper, by=users["registrar"], issued_on=PAPER_ISSUED,
-                                acknowledge_warnings=True)
+                                acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)
     if Note.objects.filter(title_en=NOTE["title"]["en"]).exists():
         return
     series, _created = Series.objects.get_or_create(
@@ -105,4 +106,4 @@ def load(*, users) -> None:
     })
     _approve(note, users)
     services.document_issue(document=note, by=users["registrar"], issued_on=NOTE_ISSUED,
-                            acknowledge_warnings=True)
+                            acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)

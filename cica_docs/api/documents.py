@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from cica_docs.documents import content as content_mod
 from cica_docs.documents import services
 from cica_docs.documents.checks import run_checks
-from cica_docs.documents.models import Document
+from cica_docs.documents.models import Document, IssuedRevision
 from cica_docs.documents.status import translation_status
 from cica_docs.languages import language_codes
 
@@ -44,6 +44,7 @@ def document_data(resource: Resource, document) -> dict:
         "number": document.number,
         "symbol": document.symbol,
         "date": document.issued_on.isoformat() if document.issued_on else None,
+        "backdating_reason": _backdating_reason(document),
         "revision": document.revision_number,
         "corrects": document.corrects_id,
         **content_data(resource, content_mod.snapshot(document)),
@@ -52,6 +53,14 @@ def document_data(resource: Resource, document) -> dict:
         "created_at": serializers.DateTimeField().to_representation(document.created_at),
         "updated_at": serializers.DateTimeField().to_representation(document.updated_at),
     }
+
+
+def _backdating_reason(document) -> str:
+    if document.state not in FROZEN:
+        return ""
+    issued = IssuedRevision.objects.filter(document=document).values_list(
+        "backdating_reason", flat=True).first()
+    return issued or ""
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -77,6 +86,9 @@ def build_serializers(resource: Resource):
         "symbol": serializers.CharField(read_only=True),
         "date": serializers.DateField(read_only=True, allow_null=True,
                                       help_text="Date of issue."),
+        "backdating_reason": serializers.CharField(
+            read_only=True, help_text="Why the date of issue is before the day it was issued "
+                                      "(empty when it is not)."),
         "corrects": serializers.IntegerField(
             read_only=True, allow_null=True,
             help_text="The id of the issued document this one corrects (POST …/correct/).",

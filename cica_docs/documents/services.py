@@ -7,7 +7,6 @@ two people acting at once are serialised and the second one is told what happene
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cica_docs.rendering.services import schedule_render
@@ -15,6 +14,7 @@ from cica_docs.rendering.services import schedule_render
 from . import content as content_mod
 from .checks import errors, run_checks, warnings
 from .enclosures import enclosure_problems
+from .issue_dates import astana_today, issue_date_problem
 from .kinds import Kind, get_kind
 from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent
 from .workflow import TRANSITIONS
@@ -39,6 +39,15 @@ class TransitionNotAllowed(DocumentError):
 
 class ChecksFailed(DocumentError):
     pass
+
+
+class IssueDateRefused(DocumentError):
+    """The date of issue breaks the register's order, or back-dating lacks its reason;
+    `field` names what to correct ("date" or "backdating_reason")."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
 
 
 def _lock(document: Document) -> Document:
@@ -199,13 +208,21 @@ def _allocate_number(series_id: int, issued_on: datetime.date) -> tuple[int, int
 @transaction.atomic
 def document_issue(
     *, document, by, issued_on: datetime.date | None = None, acknowledge_warnings: bool = False,
-    comment: str = "",
+    comment: str = "", backdating_reason: str = "",
 ) -> IssuedRevision:
-    """Give an approved document its number and date and freeze the current revision."""
+    """Give an approved document its number and date and freeze the current revision.
+
+    The date (default: today in Astana) follows `issue_dates`: not after today, not before
+    the previous number of the series, and a reason when it is before today."""
     document = _lock(document)
     transition = _check_transition(document, "issue", by, comment)
+    issued_on = issued_on or astana_today()
+    if document.series_id:  # the previous number's date is read under the series lock
+        Series.objects.select_for_update().get(pk=document.series_id)
+    problem = issue_date_problem(document, issued_on, backdating_reason)
+    if problem:
+        raise IssueDateRefused(*problem)
     _run_blocking_checks(document, acknowledge_warnings)
-    issued_on = issued_on or timezone.localdate()
     if document.series_id:
         document.number, document.number_year = _allocate_number(document.series_id, issued_on)
     from_state = document.state
@@ -219,6 +236,7 @@ def document_issue(
         symbol=document.symbol,
         issued_on=issued_on,
         issued_by=by,
+        backdating_reason=backdating_reason.strip() if issued_on < astana_today() else "",
     )
     schedule_render(document=document)
     return issued

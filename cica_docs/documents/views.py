@@ -21,8 +21,9 @@ from . import services
 from .access import get_document, staff_required
 from .checks import run_checks
 from .enclosures import enclosed_items
+from .issue_dates import issue_window
 from .kinds import get_kind, kinds
-from .models import Document, Series
+from .models import Document, IssuedRevision, Series
 from .status import translation_status
 from .workflow import available_transitions
 
@@ -190,7 +191,11 @@ def detail(request, pk):
     live = not document.is_frozen
     findings = run_checks(document) if live else None
     corrections = list(document.corrections.select_related("series").order_by("pk"))
+    issued = IssuedRevision.objects.filter(document=document).first() if not live else None
     return render(request, "documents/document_detail.html", {
+        "issued": issued,
+        "issue_window": issue_window(document) if document.state == Document.State.APPROVED
+        else None,
         "document": document,
         "kind": kind,
         "status": translation_status(document),
@@ -239,9 +244,10 @@ def issue(request, pk):
     try:
         issued = services.document_issue(
             document=document, by=request.user,
-            issued_on=_parse_date(request.POST.get("issued_on", "")),
+            issued_on=_date_input(request.POST.get("issued_on", "")),
             acknowledge_warnings=request.POST.get("acknowledge_warnings") == "on",
             comment=request.POST.get("comment", "")[:2000],
+            backdating_reason=request.POST.get("backdating_reason", "")[:2000],
         )
     except services.DocumentError as error:
         messages.error(request, error.message)
@@ -274,14 +280,13 @@ def correct(request, pk):
     return redirect("documents:edit", pk=correction.pk)
 
 
-def _parse_date(value: str):
+def _date_input(value: str):
+    """The date field of the issue form (the browser sends YYYY-MM-DD); empty for today.
+    Which dates are allowed is the issue service's rule."""
     value = value.strip()
     if not value:
         return None
     try:
-        day = datetime.date.fromisoformat(value)
+        return datetime.date.fromisoformat(value)
     except ValueError:
         raise ValueError(_("The date of issue must be a date such as 2024-03-06.")) from None
-    if not 2000 <= day.year <= 2100:
-        raise ValueError(_("The date of issue must be a date such as 2024-03-06."))
-    return day
