@@ -141,6 +141,8 @@ class DocumentList(generics.ListCreateAPIView):
         state = self.request.query_params.get("status", "")
         if state in Document.State.values:
             documents = documents.filter(state=state)
+        else:  # discarded drafts only when asked for (?status=discarded)
+            documents = documents.exclude(state=Document.State.DISCARDED)
         return documents.order_by("-updated_at", "-pk")
 
     def list(self, request, *args, **kwargs):

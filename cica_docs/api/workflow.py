@@ -1,7 +1,8 @@
 """Workflow actions: submit, approve, return, withdraw and issue, through the platform's
 services. The role a transition needs comes from the platform's transition table."""
 
-from rest_framework import generics, serializers
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 
 from cica_docs.documents import services
@@ -54,7 +55,12 @@ class TransitionView(generics.GenericAPIView):
     def post(self, request, pk):
         document = get_document(self.resource, pk)
         transition = TRANSITIONS[self.action_name]
-        require(request, transition.permission)
+        if not any(request.user.has_perm(p) for p in transition.permissions()):
+            require(request, transition.permission)
+        if document.state in transition.sources and not transition.allowed(document,
+                                                                           request.user):
+            raise exceptions.PermissionDenied(
+                _("Only the person who created this draft, or an administrator, may do this."))
         if not isinstance(request.data, dict):
             raise Invalid({})
         serializer = self.get_serializer(data=request.data)
@@ -129,4 +135,4 @@ class CorrectView(generics.GenericAPIView):
         return Response(document_data(self.resource, correction), status=status)
 
 
-ACTIONS = ("submit", "approve", "return", "withdraw")
+ACTIONS = ("submit", "approve", "return", "withdraw", "discard", "reinstate")

@@ -74,6 +74,9 @@ class Document(models.Model):
         APPROVED = "approved", _("Approved")
         ISSUED = "issued", _("Issued")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # A draft set aside by its drafter: out of every list, kept with its history, and
+        # restorable. Only a draft that was never issued can be discarded.
+        DISCARDED = "discarded", _("Discarded")
 
     # Issued once: the content is frozen, whatever happens after (withdrawal included).
     FROZEN_STATES = (State.ISSUED, State.WITHDRAWN)

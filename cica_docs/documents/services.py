@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cica_docs.audit.log import record
 from cica_docs.rendering.services import schedule_render
 
 from . import content as content_mod
@@ -148,8 +149,14 @@ def _check_transition(document, action, by, comment):
               "Someone may have acted on it a moment ago.")
             % {"state": document.get_state_display(), "action": transition.label}
         )
-    if not by.has_perm(transition.permission):
+    if not transition.allowed(document, by):
+        if transition.own_only and any(by.has_perm(p) for p in transition.permissions()):
+            raise TransitionNotAllowed(
+                _("Only the person who created this draft, or an administrator, may do this."))
         raise TransitionNotAllowed(_("Your role does not allow this action."))
+    if action == "discard" and (document.number is not None
+                                or IssuedRevision.objects.filter(document=document).exists()):
+        raise TransitionNotAllowed(_("An issued document is never discarded; withdraw it."))
     if transition.needs_comment and not comment.strip():
         raise TransitionNotAllowed(_("Please say why, in the comment."))
     return transition
@@ -178,7 +185,9 @@ def _record(document, transition, by, comment, from_state):
 def document_transition(
     *, document, action: str, by, comment: str = "", acknowledge_warnings: bool = False
 ) -> Document:
-    """submit, approve, return or withdraw (issue has its own service: it numbers)."""
+    """submit, approve, return, withdraw, discard or reinstate (issue has its own service:
+    it numbers). A discarded draft leaves every list but keeps its revisions and events, and
+    goes to the audit log; reinstating makes it a draft again."""
     if action == "issue":
         raise ValueError("use document_issue")
     document = _lock(document)
@@ -189,6 +198,9 @@ def document_transition(
     document.state = transition.target
     document.save(update_fields=["state", "updated_at"])
     _record(document, transition, by, comment, from_state)
+    if action in ("discard", "reinstate"):
+        record(action=f"document.{action}", actor=by, target=document, comment=comment,
+               title=document.display_title)
     return document
 
 
@@ -261,7 +273,8 @@ def document_correct(*, document, by) -> tuple[Document, list[str]]:
               "state “%(state)s” and can still be edited.")
             % {"state": document.get_state_display()}
         )
-    pending = document.corrections.exclude(state__in=Document.FROZEN_STATES).order_by("pk").first()
+    pending = (document.corrections.exclude(state__in=Document.FROZEN_STATES)
+               .exclude(state=Document.State.DISCARDED).order_by("pk").first())
     if pending is not None:
         return pending.specific, []
     content = content_mod.normalised(document.issued.revision.content)

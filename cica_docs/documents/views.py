@@ -33,6 +33,7 @@ LISTS = {
     "approved": pgettext_lazy("work list tab", "Approved"),
     "issued": pgettext_lazy("work list tab", "Issued"),
     "all": gettext_lazy("All"),
+    "discarded": pgettext_lazy("work list tab", "Discarded"),
 }
 
 
@@ -50,9 +51,14 @@ def worklist(request):
         documents = documents.filter(state=Document.State.APPROVED)
     elif current == "issued":
         documents = documents.filter(state__in=Document.FROZEN_STATES)
+    elif current == "discarded":
+        documents = documents.filter(state=Document.State.DISCARDED)
     else:
         current = "all"
     state = request.GET.get("state", "")
+    if current != "discarded" and state != Document.State.DISCARDED:
+        # Discarded drafts leave every list but their own.
+        documents = documents.exclude(state=Document.State.DISCARDED)
     if state in Document.State.values:
         documents = documents.filter(state=state)
     series = request.GET.get("series", "")
@@ -207,7 +213,9 @@ def detail(request, pk):
         "enclosures": enclosed_items(document),
         "corrections": corrections,
         "can_correct": not live and request.user.has_perm("accounts.draft_documents"),
-        "pending_correction": any(not c.is_frozen for c in corrections),
+        "pending_correction": any(
+            c.state not in (*Document.FROZEN_STATES, Document.State.DISCARDED)
+            for c in corrections),
         **kind.get_preview_context(document),
         **panel_context(document),
     })
@@ -217,7 +225,7 @@ def detail(request, pk):
 @require_POST
 def transition(request, pk, action):
     """submit, approve, return, withdraw."""
-    if action not in ("submit", "approve", "return", "withdraw"):
+    if action not in ("submit", "approve", "return", "withdraw", "discard", "reinstate"):
         raise Http404
     document = get_document(pk)
     try:
