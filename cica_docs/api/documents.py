@@ -125,6 +125,30 @@ def _payload(request, serializer_class, *, allowed: set[str]) -> dict:
     return serializer.validated_data
 
 
+class MergeConflict(Conflict):
+    """409 for an edit of an older revision that changes what the newest revision changed
+    too: the conflicting fields are named (`errors`, `conflicts` with the three versions)
+    and nothing is saved. Changes to other fields are merged and saved (200)."""
+
+    def __init__(self, error):
+        super().__init__(error.message)
+        conflicts = error.merge.conflicts if error.merge is not None else []
+        message = str(_both_changed_message())
+        self.extra = {
+            "revision": error.latest.number if error.latest is not None else None,
+            "errors": {piece.api_name: [message] for piece in conflicts},
+            "conflicts": [{"field": piece.api_name, "base": piece.base, "theirs": piece.theirs,
+                           "yours": piece.yours} for piece in conflicts],
+        }
+
+
+def _both_changed_message():
+    from django.utils.translation import gettext as _
+
+    return _("Changed in the newest revision too: send the version to keep with that "
+             "revision's number.")
+
+
 def _read_only_message():
     from django.utils.translation import gettext as _
 
@@ -185,7 +209,10 @@ class DocumentDetail(generics.GenericAPIView):
         if "revision" not in data:
             raise Invalid({"revision": [str(serializers.Field.default_error_messages
                                             ["required"])]})
-        base = content_mod.snapshot(document)
+        # The PATCH's fields are laid over the revision it edits (not the newest): what it
+        # does not send is what that revision held, so a three-way merge sees only its changes.
+        started = document.revisions.filter(number=data["revision"]).first()
+        base = started.content if started is not None else content_mod.snapshot(document)
         content = validated_content(
             self.resource, content=merged_content(self.resource, base, data),
             base_revision=data["revision"], comment=data.get("comment", ""), document=document,
@@ -193,9 +220,11 @@ class DocumentDetail(generics.GenericAPIView):
         try:
             services.revision_create(
                 document=document, author=request.user, content=content,
-                base_revision=data["revision"], comment=data.get("comment", ""),
+                base_revision=data["revision"], comment=data.get("comment", ""), merge=True,
             )
-        except (services.StaleRevision, services.TransitionNotAllowed) as error:
+        except services.StaleRevision as error:
+            raise MergeConflict(error) from None
+        except services.TransitionNotAllowed as error:
             raise Conflict(error.message) from None
         except services.DocumentError as error:
             raise Invalid({}, detail=error.message) from None

@@ -17,6 +17,7 @@ from .checks import errors, run_checks, warnings
 from .enclosures import enclosure_problems
 from .issue_dates import astana_today, issue_date_problem
 from .kinds import Kind, get_kind
+from .merge import content_merge
 from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent
 from .workflow import TRANSITIONS
 
@@ -31,7 +32,14 @@ class DocumentError(Exception):
 
 
 class StaleRevision(DocumentError):
-    pass
+    """Someone saved since the revision the edit started from. `merge` is the three-way
+    merge of the edit with the newest revision (None when the starting revision is not one
+    of the document's), `latest` the newest revision."""
+
+    def __init__(self, message, *, merge=None, latest=None):
+        super().__init__(message)
+        self.merge = merge
+        self.latest = latest
 
 
 class TransitionNotAllowed(DocumentError):
@@ -97,8 +105,14 @@ def document_create(*, kind: Kind, author, content: dict, comment: str = "") -> 
 
 
 @transaction.atomic
-def revision_create(*, document, author, content: dict, base_revision: int, comment: str = ""):
-    """Save new content as a new revision, or refuse if someone saved since `base_revision`.
+def revision_create(
+    *, document, author, content: dict, base_revision: int, comment: str = "",
+    merge: bool = False,
+):
+    """Save new content as a new revision. If someone saved since `base_revision`, the
+    edit is merged three-way with the newest revision (`merge.content_merge`): with `merge`
+    and no conflict the merged content is saved; otherwise StaleRevision carries the merge,
+    for the person to see and decide, and nothing is saved.
 
     Returns the new revision, or None when the content did not change.
     """
@@ -111,12 +125,20 @@ def revision_create(*, document, author, content: dict, base_revision: int, comm
         )
     if document.revision_number != base_revision:
         latest = document.revisions.order_by("-number").first()
-        raise StaleRevision(
-            _("%(author)s saved revision %(number)s while you were editing revision %(base)s. "
-              "Your text is kept below: compare it with the latest revision and save again.")
-            % {"author": latest.author.get_full_name() or latest.author.get_username(),
-               "number": latest.number, "base": base_revision}
-        )
+        started = document.revisions.filter(number=base_revision).first()
+        merged = None
+        if started is not None:
+            merged = content_merge(base=started.content, theirs=latest.content, yours=content)
+        if not (merge and merged is not None and not merged.conflicts):
+            raise StaleRevision(
+                _("%(author)s saved revision %(number)s while you were editing revision "
+                  "%(base)s. Nothing was saved.")
+                % {"author": latest.author.get_full_name() or latest.author.get_username(),
+                   "number": latest.number, "base": base_revision},
+                merge=merged, latest=latest,
+            )
+        content = merged.content
+        comment = comment or _("Merged with revision %(number)s") % {"number": latest.number}
     if content_mod.content_hash(content) == content_mod.content_hash(
         content_mod.snapshot(document)
     ):

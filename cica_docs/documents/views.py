@@ -20,9 +20,11 @@ from . import content as content_mod
 from . import services
 from .access import get_document, staff_required
 from .checks import run_checks
+from .diff import merge_rows
 from .enclosures import enclosed_items
 from .issue_dates import issue_window
 from .kinds import get_kind, kinds
+from .merge import open_conflicts
 from .models import Document, IssuedRevision, Series
 from .status import translation_status
 from .workflow import available_transitions
@@ -94,7 +96,7 @@ def _search(query: str) -> Q:
     return condition
 
 
-def _editor(request, *, kind, form, document=None, stale=None):
+def _editor(request, *, kind, form, document=None, stale=None, merge=None, stale_base=None):
     status = translation_status(document) if document else {}
     return render(request, "documents/document_editor.html", {
         "kind": kind,
@@ -102,7 +104,25 @@ def _editor(request, *, kind, form, document=None, stale=None):
         "columns": [(lang, fields, status.get(lang)) for lang, fields in form.columns],
         "document": document,
         "stale": stale,
+        "stale_base": stale_base,
+        "merge_rows": merge,
     })
+
+
+def _merged_editor(request, *, kind, document, error, comment, base_revision):
+    """After an edit conflict: the form holds the three-way merge on top of the newest
+    revision (yours where both changed a piece, with the choice to make), and the page says
+    per language and field what each person changed."""
+    latest = error.latest
+    form_class = kind.get_form_class()
+    initial = {**form_class.initial_from(error.merge.content, latest.number),
+               "comment": comment, "merged_from": base_revision}
+    form = form_class(initial=initial, document=document,
+                      conflicts=[piece.key for piece in error.merge.conflicts])
+    their_name = latest.author.get_full_name() or latest.author.get_username()
+    rows = merge_rows(document, error.merge, form, their_name=their_name)
+    return _editor(request, kind=kind, form=form, document=document, stale=error.message,
+                   merge=rows)
 
 
 @staff_required
@@ -138,7 +158,7 @@ def edit(request, pk):
         messages.error(request, _("Only a draft can be edited. Return it to draft first."))
         return redirect(document)
     form_class = kind.get_form_class()
-    stale = None
+    stale = stale_base = None
     if request.method == "POST":
         if not request.user.has_perm("accounts.draft_documents"):
             raise PermissionDenied
@@ -151,7 +171,12 @@ def edit(request, pk):
                     comment=form.cleaned_data["comment"],
                 )
             except services.StaleRevision as error:
-                stale = error.message
+                if error.merge is not None:
+                    return _merged_editor(
+                        request, kind=kind, document=document, error=error,
+                        comment=form.cleaned_data["comment"],
+                        base_revision=form.cleaned_data["base_revision"])
+                stale, stale_base = error.message, error.latest.number
             except services.DocumentError as error:
                 messages.error(request, error.message)
                 return redirect(document)
@@ -166,7 +191,24 @@ def edit(request, pk):
         form = form_class(initial=form_class.initial_from(
             content_mod.snapshot(document), document.revision_number
         ), document=document)
-    return _editor(request, kind=kind, form=form, document=document, stale=stale)
+    merge = _open_conflicts(document, form) if form.is_bound and form.conflicts else None
+    return _editor(request, kind=kind, form=form, document=document, stale=stale,
+                   stale_base=stale_base, merge=merge)
+
+
+def _open_conflicts(document, form):
+    """A resolution form that came back with an error still shows what is to decide."""
+    numbers = [form.data.get("merged_from"), form.data.get("base_revision")]
+    found = {str(r.number): r.content for r in document.revisions.filter(
+        number__in=[n for n in numbers if str(n).isdigit() and len(str(n)) < 10])}
+    if numbers[1] not in found:
+        return None
+    merge = open_conflicts(base=found.get(numbers[0], found[numbers[1]]),
+                           theirs=found[numbers[1]], typed=form.typed_values(),
+                           keys=form.conflicts)
+    latest = document.revisions.select_related("author").get(number=int(numbers[1]))
+    name = latest.author.get_full_name() or latest.author.get_username()
+    return merge_rows(document, merge, form, their_name=name)
 
 
 @staff_required
