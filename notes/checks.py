@@ -23,9 +23,10 @@ def note_checks(note) -> list[Finding]:
     if not note.addressee_id:
         findings.append(Finding(ERROR, "no_addressee", _("Choose the addressee.")))
     formulas = FormulaSet.current()
+    encloses = bool(note.pk) and note.enclosures.exists()
     for lang in [code for code in language_codes() if code in note.languages]:
         findings += _addressee_findings(note, lang)
-        problems = f.formula_problems(note, lang, formulas)
+        problems = f.formula_problems(note, lang, formulas, encloses=encloses)
         if problems:
             findings.append(Finding(
                 ERROR, "formulas_broken",

@@ -63,7 +63,8 @@ def addressee_block(note, lang) -> list[str]:
             if line.strip()]
 
 
-def formula_problems(note, lang, formulas: FormulaSet | None = None) -> list[str]:
+def formula_problems(note, lang, formulas: FormulaSet | None = None, *,
+                     encloses: bool | None = None) -> list[str]:
     """Why the formulas of `lang` cannot be assembled for `note` ([] when they can): a
     template with an unknown or missing placeholder, or an empty text it needs. Formulas
     saved before templates were validated, or written around the admin, are caught here."""
@@ -71,7 +72,9 @@ def formula_problems(note, lang, formulas: FormulaSet | None = None) -> list[str
     used = ["opening_template", "sender_full", "place", "letterhead"]
     if note.closing:
         used += ["closing_template", "sender_short"]
-    if note.pk and note.enclosures.exists():
+    if encloses is None:
+        encloses = bool(note.pk) and note.enclosures.exists()
+    if encloses:
         used.append("enclosure_template")
     problems = []
     for name in used:
