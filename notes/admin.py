@@ -23,8 +23,9 @@ class FormulaSetForm(forms.ModelForm):
 
     class Meta:
         model = FormulaSet
-        fields = [field.name for field in FormulaSet._meta.fields if field.editable
-                  and not field.primary_key]
+        # The untranslated names: TranslationAdmin puts each language's field in their place.
+        fields = ["sender_full", "sender_short", "opening_template", "closing_template",
+                  "enclosure_template", "place", "letterhead", "emblem"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

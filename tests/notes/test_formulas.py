@@ -69,6 +69,7 @@ def test_the_admin_previews_the_assembled_formulas_in_each_language_without_savi
     client.force_login(admin_user)
     url = ADMIN_URL.format(pk=formulas.pk)
     page = client.get(url)
+    assert page.text.count('id="id_closing_template_kk"') == 1  # each language's field once
     # The saved formulas are shown assembled, with the sample addressee.
     assert "presents its compliments to the CICA Member States and has the honour to" \
         in page.text
