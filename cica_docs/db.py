@@ -2,9 +2,10 @@
 
 `append_only(*tables)` is a migration operation that makes the database itself refuse
 changes to records that must never change (revisions, issued revisions, audit events):
-on PostgreSQL, row triggers refuse UPDATE and DELETE (TRUNCATE, used only by test flushes,
-is not a row operation); on SQLite, a trigger refuses UPDATE (SQLite's flush deletes rows,
-so DELETE stays guarded by the models and by PROTECT foreign keys there).
+on PostgreSQL, row triggers refuse UPDATE and DELETE (TRUNCATE is not a row operation: the
+runtime role is refused it by its privileges); on SQLite, a trigger refuses UPDATE
+(SQLite's flush deletes rows, so DELETE stays guarded by the models and by PROTECT foreign
+keys there). The triggers themselves are in `cica_docs/database/guards.py`.
 """
 
 from django.db import migrations, models
@@ -41,31 +42,11 @@ class AppendOnlyModel(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(f"{type(self).__name__} records cannot be deleted.")
 
-_PG_FUNCTION = """
-CREATE OR REPLACE FUNCTION cica_refuse_change() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'records of %% are append-only: %% refused', TG_TABLE_NAME, TG_OP
-        USING ERRCODE = 'integrity_constraint_violation';
-END;
-$$ LANGUAGE plpgsql;
-"""
-
-
 def _forwards(tables):
     def run(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        for table in tables:
-            if vendor == "postgresql":
-                schema_editor.execute(_PG_FUNCTION)
-                schema_editor.execute(
-                    f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                    f"FOR EACH ROW EXECUTE FUNCTION cica_refuse_change();"
-                )
-            elif vendor == "sqlite":
-                schema_editor.execute(
-                    f"CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, 'records of {table} are append-only'); END;"
-                )
+        from cica_docs.database.guards import install_append_only
+
+        install_append_only(schema_editor.connection, tables)
 
     return run
 
@@ -83,4 +64,7 @@ def _backwards(tables):
 
 
 def append_only(*tables: str) -> migrations.RunPython:
+    """The migration operation that installs the append-only guard on `tables`
+    (`cica_docs.database.guards` holds the triggers and installs them again after every
+    migrate)."""
     return migrations.RunPython(_forwards(tables), _backwards(tables))

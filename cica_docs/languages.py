@@ -43,6 +43,19 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def written_in(text: str, language: str) -> str:
+    """The language a line of `language`'s copy is written in, as far as its letters tell:
+    a line of Latin letters only is English (the letterhead of every copy carries the
+    Secretariat's name in English too, FORMAT_RULES.md), any other the copy's own."""
+    letters = {char for char in text.casefold() if char.isalpha()}
+    if language != "en" and letters and letters <= _LATIN:
+        return "en"
+    return language
+
+
 # Official dates. Django's `j E Y` and Babel's long formats are wrong for both Russian
 # («6 марта 2024», no «года») and Kazakh (wrong order, capital month), so every form is
 # built from numbers and these tables.

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "cica_docs.database",
     "cica_docs.accounts",
     "cica_docs.circulation",
     "cica_docs.audit",
@@ -86,7 +87,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Restricted responses are never stored by a browser or a proxy (after authentication:
+    # it asks who the user is).
+    "cica_docs.no_store.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The app's own 404 page under DEBUG too (make run), not Django's list of URL patterns.
+    "cica_docs.error_pages.NotFoundPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -124,6 +130,17 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", 0),
     )
 }
+# PostgreSQL: the app connects as a runtime role that owns nothing (DATABASE_URL); the
+# owner of the schema (DATABASE_OWNER_URL, same database) is used by `migrate` and `flush`
+# only (cica_docs/database/roles.py).
+DATABASE_OWNER = None
+if os.environ.get("DATABASE_OWNER_URL"):
+    DATABASE_OWNER = dj_database_url.parse(os.environ["DATABASE_OWNER_URL"])
+    for _key in ("ENGINE", "NAME"):
+        if DATABASE_OWNER[_key] != DATABASES["default"][_key]:
+            raise ImproperlyConfigured(
+                f"DATABASE_OWNER_URL must name the same database as DATABASE_URL ({_key})."
+            )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web process and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {

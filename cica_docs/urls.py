@@ -1,9 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from cica_docs.accounts import views as account_views
+from cica_docs.accounts.language import set_language
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),

@@ -5,10 +5,11 @@ package like the reference. New texts, not the reference's."""
 import datetime
 from pathlib import Path
 
+from cica_docs.accounts.demo_records import demo_object, demo_remember
 from cica_docs.documents import services
 from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
-from cica_docs.documents.models import Series
+from notes.demo import demo_series
 from notes.models import Addressee, Note
 
 from .apps import DEFAULT_AUTHOR
@@ -81,19 +82,18 @@ def _approve(document, users):
 
 
 def load(*, users) -> None:
-    paper = ConceptPaper.objects.filter(title_en=TITLE["en"]).first()
+    series = demo_series()  # first: without the demo's register, neither is made
+    paper = demo_object("concept:escap-2026", ConceptPaper)
     if paper is None:
         paper = services.document_create(
             kind=get_kind("concept"), author=users["drafter"], content=paper_content()
         )
+        demo_remember("concept:escap-2026", paper)
         _approve(paper, users)
         services.document_issue(document=paper, by=users["registrar"], issued_on=PAPER_ISSUED,
                                 acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)
-    if Note.objects.filter(title_en=NOTE["title"]["en"]).exists():
+    if demo_object("note:escap-2026", Note) is not None:
         return
-    series, _created = Series.objects.get_or_create(
-        code="NCT/CT", defaults={"name": "Notes verbales of the Secretariat", "next_number": 275}
-    )
     note = services.document_create(kind=get_kind("note"), author=users["drafter"], content={
         "title": NOTE["title"],
         "fields": {"opening": NOTE["opening"], "body": NOTE["body"],
@@ -104,6 +104,7 @@ def load(*, users) -> None:
         "series": series.pk,
         "enclosures": [paper.pk],
     })
+    demo_remember("note:escap-2026", note)
     _approve(note, users)
     services.document_issue(document=note, by=users["registrar"], issued_on=NOTE_ISSUED,
                             acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)

@@ -10,6 +10,7 @@ from cica_docs.languages import format_month_year, language_codes
 from cica_docs.rendering.markup import plain_html, render_markdown
 from cica_docs.rendering.note import DRAFT_MARKS
 from cica_docs.rendering.pdf import Part
+from cica_docs.typography import typeset_document
 
 TEMPLATE = "pdf/concept.html"
 # Printed words, data in each copy's language (not interface gettext).
@@ -60,13 +61,13 @@ def concept_copies(paper) -> list[ConceptCopy]:
 
 
 def concept_html(copy: ConceptCopy) -> str:
-    """The complete print HTML of one language copy."""
-    return render_to_string(TEMPLATE, {
+    """The complete print HTML of one language copy, typeset for print."""
+    return typeset_document(render_to_string(TEMPLATE, {
         "language": copy.language,
         "title": copy.title,
         "draft_mark": copy.draft_mark,
         "copy": copy,
-    })
+    }), copy.language)
 
 
 def print_parts(document, *, enclosure_pages=()) -> list[Part]:

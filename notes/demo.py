@@ -4,6 +4,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from cica_docs.accounts.demo_records import DemoSkipped, demo_object, demo_remember
 from cica_docs.documents import services
 from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
@@ -15,6 +16,7 @@ from .models import Addressee, Note
 
 NOTES = [
     {
+        "key": "note:senior-officials-2026",
         "state": "issued",
         "issued_on": datetime.date(2026, 11, 20),
         "title": {
@@ -46,6 +48,7 @@ NOTES = [
         },
     },
     {
+        "key": "note:annual-report-2026",
         "state": "approved",
         "title": {
             "en": "Contributions to the CICA Annual Report for 2026",
@@ -87,6 +90,7 @@ NOTES = [
         },
     },
     {
+        "key": "note:think-tank-2026",
         "state": "submitted",
         "title": {
             "en": "CICA Think Tank Forum, 9 October 2026",
@@ -109,6 +113,7 @@ NOTES = [
         },
     },
     {
+        "key": "note:working-hours-2027",
         "state": "draft",
         "title": {
             "en": "Working hours of the Secretariat from 1 January 2027",
@@ -127,15 +132,26 @@ NOTES = [
 ]
 
 
+def demo_series() -> Series:
+    """The demo's register NCT/CT. A series the demo did not create is a real register: its
+    numbers are not the demo's to take, so the demo notes are left out."""
+    series = demo_object("series:NCT/CT", Series)
+    if series is None:
+        if Series.objects.filter(code="NCT/CT").exists():
+            raise DemoSkipped("the series NCT/CT exists and is not the demo's; the demo takes "
+                              "no number from a real register")
+        series = Series.objects.create(code="NCT/CT", name="Notes verbales of the Secretariat",
+                                       next_number=275)
+        demo_remember("series:NCT/CT", series)
+    return series
+
+
 def load(*, users) -> None:
-    series, _created = Series.objects.get_or_create(
-        code="NCT/CT",
-        defaults={"name": "Notes verbales of the Secretariat", "next_number": 275},
-    )
+    series = demo_series()
     addressee = Addressee.objects.get(code="cica-member-states")
     kind = get_kind("note")
     for spec in NOTES:
-        if Note.objects.filter(title_en=spec["title"]["en"]).exists():
+        if demo_object(spec["key"], Note) is not None:
             continue
         note = services.document_create(kind=kind, author=users["drafter"], content={
             "title": spec["title"],
@@ -146,6 +162,7 @@ def load(*, users) -> None:
             "series": series.pk,
             "enclosures": [_upload(spec["file"], users)] if "file" in spec else [],
         })
+        demo_remember(spec["key"], note)
         _advance(note, spec, users)
 
 
@@ -154,7 +171,9 @@ def _upload(spec, users) -> str:
     data = render_pdf(html=f"<html lang='en'><body>{spec['html']}</body></html>",
                       title=spec["title"], author="", language="en")
     upload = SimpleUploadedFile(spec["name"], data, content_type="application/pdf")
-    enclosed, _new = enclosed_file_create(upload=upload, title=spec["title"], by=users["drafter"])
+    enclosed, new = enclosed_file_create(upload=upload, title=spec["title"], by=users["drafter"])
+    if new:
+        demo_remember(f"file:{spec['name']}", enclosed)
     return enclosed.reference
 
 

@@ -2,8 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cica_docs.documents.forms import DocumentForm
+from cica_docs.languages import language_codes
 
-from .models import Addressee
+from .models import Addressee, FormulaSet
 
 
 class NoteForm(DocumentForm):
@@ -16,3 +17,23 @@ class NoteForm(DocumentForm):
         label=_("End with the closing formula"), required=False,
         help_text=_("Condolence notes and some other notes omit it."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each column says where the drafter's words stand in its own language's formula:
+        # after "has the honour to", after «имеет честь», before «өзіне мәртебе санайды».
+        formulas = FormulaSet.current()
+        for lang in language_codes():
+            before, slot, after = (
+                getattr(formulas, f"opening_template_{lang}", "") or ""
+            ).partition("{text}")
+            if slot:
+                self.fields[f"opening_{lang}"].help_text = _(
+                    "Your words inside the opening formula: “… %(before)s ___ %(after)s”"
+                ) % {"before": _words(before.rpartition("}")[2], last=True),
+                     "after": _words(after.partition("{")[0]) or "…"}
+
+
+def _words(text: str, *, last: bool = False, count: int = 6) -> str:
+    words = text.split()
+    return " ".join(words[-count:] if last else words[:count])

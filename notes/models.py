@@ -86,7 +86,7 @@ class Note(Document):
     opening = models.TextField(
         _("opening"),
         blank=True,
-        help_text=_("Your words inside the opening formula, after “has the honour to”."),
+        help_text=_("Your words inside the opening formula."),
     )
     body = models.TextField(
         _("body"),

@@ -30,6 +30,29 @@ def make_user(username, *role_names, state_code=None, **extra):
     return user
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb,
+                    django_db_createdb, django_db_modify_db_settings):
+    """pytest-django's test database, created, migrated and destroyed as the owner of the
+    schema (DATABASE_OWNER_URL, when set), while the tests run as the app's runtime role;
+    `flush` after a transactional test switches to the owner by itself."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from cica_docs.database.roles import owner_connection
+
+    keepdb = django_db_keepdb and not django_db_createdb
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock(), owner_connection():
+        config = setup_databases(verbosity=verbosity, interactive=False, aliases=aliases,
+                                 serialized_aliases=serialized_aliases, keepdb=keepdb)
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock(), owner_connection():
+            teardown_databases(config, verbosity=verbosity)
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     settings.STORAGES = {
@@ -68,7 +91,7 @@ REFERENCE_DATA = [
     ("notes.migrations.0002_default_formulas", "load_defaults"),
     ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
     ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
-    ("cica_docs.accounts.migrations.0003_discard_documents_permission", "grant_discard"),
+    ("cica_docs.accounts.migrations.0004_discard_documents_permission", "grant_discard"),
 ]
 
 

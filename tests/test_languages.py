@@ -90,3 +90,14 @@ def test_every_configured_language_has_date_forms(settings):
 def test_kazakh_letters_sort_after_their_russian_neighbours():
     names = ["Өзбекстан", "Оман", "Пәкістан"]
     assert sorted(names, key=lambda n: sort_key(n, "kk")) == ["Оман", "Өзбекстан", "Пәкістан"]
+
+
+def test_a_latin_line_in_a_russian_or_kazakh_copy_is_written_in_english():
+    from cica_docs.languages import written_in
+
+    line = "SECRETARIAT OF THE CONFERENCE ON INTERACTION AND CONFIDENCE BUILDING MEASURES IN ASIA"
+    assert written_in(line, "ru") == "en" and written_in(line, "kk") == "en"
+    assert written_in("СЕКРЕТАРИАТ СОВЕЩАНИЯ", "ru") == "ru"
+    assert written_in("АЗИЯДАҒЫ ӨЗАРА ІС-ҚИМЫЛ", "kk") == "kk"
+    assert written_in("№ 275", "ru") == "ru"  # no letters: the copy's own
+    assert written_in("NCT/СТ/274", "ru") == "ru"  # mixed scripts: not English

@@ -232,6 +232,8 @@ def _one(client_of, objects, role, method, name, spec, data, document_kind):
         kwargs[key] = value
     before = _state_of(target)
     response = getattr(client_of(role), method)(reverse(name, kwargs=kwargs), data)
+    if role != "anonymous":  # SECURITY.md 15: nothing a signed-in user gets is stored
+        assert "no-store" in response.get("Cache-Control", ""), f"{role} {method} {name}"
     if method == "post" and before is not None:
         return (_outcome(response), _state_of(target) != before)
     return _outcome(response)

@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from cica_docs.audit.log import record
+
 from .models import User
+from .sessions import access_end_for
 
 
 @admin.register(User)
@@ -13,3 +16,12 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("Delegation"), {"fields": ("member_state", "preferred_language")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data:
+            # The same ending of sessions and tokens as a delegate deactivated on the
+            # Secretariat's pages (circulation.services.delegate_deactivate).
+            detail = access_end_for(obj) if not obj.is_active else {}
+            record(action="user.deactivate" if not obj.is_active else "user.reactivate",
+                   actor=request.user, request=request, target=obj, **detail)

@@ -25,6 +25,13 @@ STRINGS = [
     gettext_noop("Enter a valid integer."),
     gettext_noop("Null characters are not allowed."),
     gettext_noop("- Select an option -"),
+    # The delegate form (manage/delegates/add/): the user model's own label, help and check.
+    gettext_noop("email address"),
+    gettext_noop("Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only."),
+    gettext_noop(
+        "Enter a valid username. This value may contain only letters, numbers, and "
+        "@/./+/-/_ characters."
+    ),
     ngettext_lazy(
         "This password is too short. It must contain at least %d character.",
         "This password is too short. It must contain at least %d characters.",

@@ -71,3 +71,29 @@ class User(AbstractUser):
         if self.is_delegate:
             return reverse("portal:inbox")
         return reverse("accounts:no-role")
+
+
+class DemoRecord(models.Model):
+    """A record that `manage.py demo` created, under a stable key ("user:drafter",
+    "note:senior-officials-2026"). The demo finds its own records by these keys and touches
+    nothing else: a real user called `admin`, a real note or a real register is never
+    edited, issued or dispatched by it (SECURITY.md promise 11)."""
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demo record")
+        verbose_name_plural = _("demo records")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"],
+                                    name="accounts_demo_record_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

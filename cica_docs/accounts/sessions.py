@@ -1,8 +1,10 @@
-"""Ending a person's open sessions (used when a delegate is deactivated).
+"""Ending a person's open sessions and API tokens (when an account is deactivated).
 
-An inactive user is already refused on the next request (ModelBackend.get_user checks
-is_active), but the session row would come back to life if the account were reactivated:
-a laptop left in a hotel must not get its session back. So the rows are deleted too.
+An inactive user is already refused on the next request (ModelBackend.get_user and DRF's
+TokenAuthentication check is_active), but the session row and the token would come back to
+life if the account were reactivated: a laptop left in a hotel must not get its session
+back, nor a script its key. So both are deleted; a reactivated user logs in again and asks
+for a new key (SECURITY.md 15).
 """
 
 from django.conf import settings
@@ -26,3 +28,17 @@ def sessions_end_for(user) -> int:
             ended.append(session.pk)
     Session.objects.filter(pk__in=ended).delete()
     return len(ended)
+
+
+def tokens_revoke_for(user) -> int:
+    """Delete the user's API token (`manage.py api_token` makes a new one); return how many."""
+    from rest_framework.authtoken.models import Token
+
+    revoked, _by_model = Token.objects.filter(user=user).delete()
+    return revoked
+
+
+def access_end_for(user) -> dict[str, int]:
+    """Every way in that would outlive a deactivation, ended; the counts are for the audit
+    event of the deactivation."""
+    return {"sessions_ended": sessions_end_for(user), "tokens_revoked": tokens_revoke_for(user)}

@@ -2,7 +2,8 @@
 
 Every error is `{"detail": "...", "errors": {"field": ["message", ...]}}`: 400 invalid input,
 401 not authenticated, 403 not allowed for the role, 404 not found or not visible (the same
-answer), 409 stale revision or a transition the document's state refuses, 413 body too big.
+answer), 409 stale revision or a transition the document's state refuses, or a stored PDF
+that no longer matches its SHA-256, 413 body too big.
 """
 
 import json
@@ -16,11 +17,19 @@ from rest_framework import exceptions, parsers, renderers, status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 
+from cica_docs.rendering.stored import StoredFileRefused
+
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = _("The document changed or is in a state that refuses this action.")
     default_code = "conflict"
+
+
+class StoredFileConflict(Conflict):
+    """A stored PDF that no longer matches its SHA-256 (or is missing): refused, logged."""
+
+    default_code = "stored_file_refused"
 
 
 class BodyTooLarge(exceptions.APIException):
@@ -119,6 +128,8 @@ def exception_handler(exc, context):
 
     if isinstance(exc, RequestDataTooBig):
         exc = BodyTooLarge()
+    elif isinstance(exc, StoredFileRefused):
+        exc = StoredFileConflict(StoredFileRefused.message)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

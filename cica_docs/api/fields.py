@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cica_docs.languages import language_codes
+from cica_docs.translated import translations_of
 
 TRANSLATED_SCHEMA = {
     "type": "object",
@@ -47,7 +48,7 @@ class TranslatedField(serializers.Field):
 
 def translated(instance, name: str) -> dict[str, str]:
     """A modeltranslation field's values in every language."""
-    return {code: getattr(instance, f"{name}_{code}") or "" for code in language_codes()}
+    return translations_of(instance, name)
 
 
 class FindingSerializer(serializers.Serializer):

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from cica_docs.documents.models import EnclosedFile
 from cica_docs.documents.uploads import UploadRefused, enclosed_file_create
 from cica_docs.documents.views_files import EnclosedFileForm
-from cica_docs.rendering.views import pdf_response
+from cica_docs.rendering.views import stored_pdf_response
 
 from .access import SecretariatOnly, parse_id
 from .errors import Invalid
@@ -75,5 +75,5 @@ class FilePdf(generics.GenericAPIView):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, pk):
         enclosed = generics.get_object_or_404(EnclosedFile, pk=parse_id(pk))
-        return pdf_response(enclosed.file.open("rb"), filename=f"enclosure-{enclosed.pk}.pdf",
-                            inline=False, etag=enclosed.sha256)
+        return stored_pdf_response(enclosed, request=request._request,
+                                   filename=f"enclosure-{enclosed.pk}.pdf", inline=False)

@@ -17,7 +17,7 @@ from cica_docs.rendering.documents import render_one
 from cica_docs.rendering.models import PACKAGE
 from cica_docs.rendering.pdf import RenderError
 from cica_docs.rendering.services import file_name
-from cica_docs.rendering.views import pdf_response
+from cica_docs.rendering.views import pdf_response, stored_pdf_response
 
 from .access import is_staff
 from .documents import FROZEN, get_document
@@ -67,9 +67,11 @@ class PdfBase(generics.GenericAPIView):
             record = document.rendered.filter(variant=variant).first()
             if record is None:
                 raise NotReady()
+            # Checked before the receipt: a refused file (409) was not received.
+            response = stored_pdf_response(record, request=request._request,
+                                           filename=record.filename, inline=False)
             self.downloaded(request, document, variant)
-            return pdf_response(record.file.open("rb"), filename=record.filename,
-                                inline=False, etag=record.sha256)
+            return response
         if not is_staff(request.user):
             raise Http404
         try:

@@ -13,6 +13,7 @@ from cica_docs.circulation.forms import CirculationListForm, translations
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents.models import Series
 from cica_docs.languages import language_codes
+from cica_docs.translated import translations_assign
 from notes.models import Addressee
 
 from .access import SecretariatOnly, parse_id, require, require_recent_password
@@ -69,10 +70,9 @@ class AddresseeSerializer(serializers.Serializer):
     def create(self, validated_data):
         addressee = Addressee(code=validated_data["code"])
         for name in ("dative", "block"):
-            for code in language_codes():
-                value = validated_data[name].get(code, "")
-                setattr(addressee, build_localized_fieldname(name, code), value)
-            setattr(addressee, name, getattr(addressee, f"{name}_en", ""))
+            translations_assign(addressee, name, {
+                code: validated_data[name].get(code, "") for code in language_codes()
+            })
         try:
             addressee.full_clean()
         except DjangoValidationError as error:

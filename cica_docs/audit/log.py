@@ -15,6 +15,7 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from .chain import chain_append
 from .models import AuditEvent
 
 logger = logging.getLogger("cica_docs.security")
@@ -46,7 +47,10 @@ def client_ip(request) -> str | None:
 
 
 def record(*, action, actor=None, request=None, target=None, state=None, **detail) -> AuditEvent:
-    """Append one event to the audit log and return it."""
+    """Append one event to the audit log (at the end of its hash chain) and return it.
+
+    Call it last in a service's transaction: the chain head stays locked until the
+    transaction commits, and every other audited action waits for it."""
     if actor is None and request is not None:
         actor = getattr(request, "user", None)
     if actor is not None and not actor.is_authenticated:
@@ -66,8 +70,7 @@ def record(*, action, actor=None, request=None, target=None, state=None, **detai
         event.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         event.target_id = str(target.pk)
         event.target_repr = _clean(str(target))[:300]
-    event.save()
-    return event
+    return chain_append(event)
 
 
 def security_event(

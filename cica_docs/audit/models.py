@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cica_docs.db import AppendOnlyError, AppendOnlyModel
 
-__all__ = ["AppendOnlyError", "AuditEvent"]
+__all__ = ["AppendOnlyError", "AuditChain", "AuditEvent"]
 
 
 class AuditEvent(AppendOnlyModel):
@@ -15,6 +15,11 @@ class AuditEvent(AppendOnlyModel):
 
     Append-only: written once by `cica_docs.audit.log.record`, never updated or deleted.
     Related rows are PROTECTed, because SET_NULL would have to update history.
+
+    Tamper-evident: each event has its position in the log and the SHA-256 of its content
+    together with the hash of the event before it (`cica_docs.audit.chain`), so a change or
+    a removal made with higher rights than the app's breaks the chain at that event
+    (`manage.py audit_verify`).
     """
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
@@ -49,6 +54,11 @@ class AuditEvent(AppendOnlyModel):
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    sequence = models.PositiveBigIntegerField(_("position in the log"), unique=True,
+                                              editable=False)
+    previous_hash = models.CharField(_("hash of the previous event"), max_length=64,
+                                     editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("audit event")
@@ -59,3 +69,19 @@ class AuditEvent(AppendOnlyModel):
     def __str__(self) -> str:
         who = self.actor_username or "-"
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {who} {self.action} {self.target_repr}"
+
+
+class AuditChain(models.Model):
+    """The head of the audit log's hash chain: one row, locked by every append, so that two
+    events written at once are put one after the other and never fork the chain; it also
+    says how long the chain is, so that removing its last events shows too."""
+
+    length = models.PositiveBigIntegerField(_("number of events"), default=0)
+    head_hash = models.CharField(_("hash of the last event"), max_length=64)
+
+    class Meta:
+        verbose_name = _("audit chain")
+        verbose_name_plural = _("audit chain")
+
+    def __str__(self) -> str:
+        return f"{self.length}: {self.head_hash}"

@@ -1,14 +1,20 @@
 """Demo circulation: every issued demo document that is not an enclosure (an enclosure
-travels in its note's package) goes to "All member states", so delegate.kz finds it in the
-inbox after `make run`. The PDFs need not exist yet: the db_worker renders
-them, and the portal says "being prepared" until then. India has acknowledged receipt of
-the first one, so the registrar's receipts page shows each kind of status."""
+travels in its note's package) goes to "All member states", once, so delegate.kz finds it
+in the inbox after `make run`. The PDFs need not exist yet: the db_worker renders them, and
+the portal says "being prepared" until then. India has acknowledged receipt of the first
+one, so the registrar's receipts page shows each kind of status.
 
-from contextlib import suppress
+Only the demo's own documents are dispatched, each only if it was never dispatched at all
+(a demo note a developer sent to one state stays with that state), and only while the
+demo's delegates are the only active ones: a dispatch reaches every delegate of a state,
+and demo documents must never reach a real delegation.
+"""
 
+from cica_docs.accounts.demo_records import DemoSkipped, demo_object, demo_objects, demo_remember
+from cica_docs.accounts.models import User
 from cica_docs.documents.models import Document
 
-from .dispatching import DispatchError, dispatch_create, receipt_acknowledge
+from .dispatching import dispatch_create, receipt_acknowledge
 from .models import CirculationList, Dispatch
 
 # Runs after the document kinds' demos (phase 1), whatever their place in INSTALLED_APPS:
@@ -17,13 +23,23 @@ PHASE = 2
 
 
 def load(*, users) -> None:
+    issued = demo_objects(Document).filter(state=Document.State.ISSUED,
+                                           enclosed_in__isnull=True)
+    # Each demo document once, and only if nobody dispatched it yet.
+    waiting = [document for document in issued.order_by("pk")
+               if demo_object(f"dispatch:{document.pk}", Dispatch) is None
+               and not document.dispatches.exists()]
+    if waiting and User.objects.filter(member_state__isnull=False, is_active=True).exclude(
+        pk__in=demo_objects(User).values("pk")
+    ).exists():
+        raise DemoSkipped("real delegates are active here, and a demo dispatch would reach "
+                          "them")
     default = CirculationList.objects.get(is_default=True)
-    issued = Document.objects.filter(state=Document.State.ISSUED, enclosed_in__isnull=True)
-    for document in issued.order_by("pk"):
-        # DispatchError: already dispatched by an earlier run of the demo.
-        with suppress(DispatchError):
-            dispatch_create(document=document, circulation_list=default, by=users["registrar"])
+    for document in waiting:
+        dispatch = dispatch_create(document=document, circulation_list=default,
+                                   by=users["registrar"])
+        demo_remember(f"dispatch:{document.pk}", dispatch)
 
-    first = Dispatch.objects.filter(circulation_list=default).order_by("pk").first()
+    first = demo_objects(Dispatch).order_by("pk").first()
     if first is not None and "delegate.in" in users:
         receipt_acknowledge(dispatch=first, user=users["delegate.in"])  # once: idempotent

@@ -47,6 +47,9 @@ class Plan:
     new: list[MemberState] = field(default_factory=list)
     already: list[MemberState] = field(default_factory=list)
     inactive: list[MemberState] = field(default_factory=list)
+    # Among `new`: states with no active delegate, whom no e-mail would reach (the document
+    # still waits in their portal for a delegate invited later).
+    unnotified: list[MemberState] = field(default_factory=list)
 
 
 def dispatch_plan(*, document, circulation_list: CirculationList) -> Plan:
@@ -61,6 +64,10 @@ def dispatch_plan(*, document, circulation_list: CirculationList) -> Plan:
             plan.inactive.append(state)
         else:
             plan.new.append(state)
+    notified = set(
+        _active_delegates(plan.new).order_by().values_list("member_state_id", flat=True)
+    )
+    plan.unnotified = [state for state in plan.new if state.pk not in notified]
     return plan
 
 
@@ -109,10 +116,6 @@ def dispatch_create(
         document=document, issued=document.issued, circulation_list=circulation_list,
         dispatched_by=by,
     )
-    DispatchRecipient.objects.bulk_create(
-        DispatchRecipient(dispatch=dispatch, document=document, state=state)
-        for state in plan.new
-    )
     notices = [
         Notice(
             dispatch=dispatch, state_id=delegate.member_state_id, delegate=delegate,
@@ -122,13 +125,21 @@ def dispatch_create(
         )
         for delegate in _active_delegates(plan.new)
     ]
-    Notice.objects.bulk_create(notices)
+    # The event names every recipient (its state's id and code) before they are written:
+    # the database accepts a recipient only right after the dispatch event that names it
+    # (cica_docs/database/guards.py), and `audit_verify` names any other.
     record(
         action="document.dispatch", actor=by, request=request, target=document,
         dispatch=dispatch.pk, circulation_list=circulation_list.name,
-        states=[s.code for s in plan.new], already=[s.code for s in plan.already],
+        states=[s.code for s in plan.new], state_ids=[s.pk for s in plan.new],
+        already=[s.code for s in plan.already],
         inactive=[s.code for s in plan.inactive], notices=len(notices),
     )
+    DispatchRecipient.objects.bulk_create(
+        DispatchRecipient(dispatch=dispatch, document=document, state=state)
+        for state in plan.new
+    )
+    Notice.objects.bulk_create(notices)
     _enqueue_on_commit(dispatch.notices.filter(status=Notice.Status.QUEUED))
     return dispatch
 
@@ -252,7 +263,7 @@ def receipt_create(*, dispatch: Dispatch, user, variant: str, mode: str, request
         ip_address=client_ip(request),
     )
     record(action=f"portal.{mode}", actor=user, request=request, target=dispatch.document,
-           state=user.member_state, variant=variant, dispatch=dispatch.pk)
+           state=user.member_state, variant=variant, dispatch=dispatch.pk, receipt=receipt.pk)
     return receipt
 
 
@@ -260,9 +271,10 @@ def receipt_acknowledge(*, dispatch: Dispatch, user, request=None) -> tuple[Rece
     """The delegation acknowledges receipt of a dispatched document: once per state (the
     first acknowledgement stands; asking again returns it). Returns (receipt, created)."""
     with transaction.atomic():
-        # The dispatch row is locked so that two delegates of one state acknowledging at
-        # the same moment give one acknowledgement.
-        Dispatch.objects.select_for_update().filter(pk=dispatch.pk).first()
+        # The document row is locked (as a dispatch locks it) so that two delegates of one
+        # state acknowledging at the same moment give one acknowledgement. Not the dispatch
+        # row: it is append-only, and the app's role may not lock what it may not update.
+        Document.objects.select_for_update().filter(pk=dispatch.document_id).first()
         existing = dispatch.receipts.filter(
             state_id=user.member_state_id, mode=Receipt.Mode.ACKNOWLEDGE
         ).select_related("user").first()

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from cica_docs.db import AppendOnlyModel
 from cica_docs.documents.models import Document, IssuedRevision
 from cica_docs.languages import sort_key
+from cica_docs.rendering.models import PACKAGE
 
 
 def _sorted_by_name(items, language: str | None) -> list:
@@ -247,8 +248,9 @@ class Receipt(AppendOnlyModel):
     one when a delegation acknowledges receipt formally (no file: `variant` is empty)."""
 
     class Mode(models.TextChoices):
-        DOWNLOAD = "download", _("Download")
-        PREVIEW = "preview", _("Preview")
+        # Nouns (how a file was received), not the buttons' verbs: «скачивание», not «Скачать».
+        DOWNLOAD = "download", pgettext_lazy("how a file was received", "Download")
+        PREVIEW = "preview", pgettext_lazy("how a file was received", "Preview")
         ACKNOWLEDGE = "acknowledge", _("Acknowledgement of receipt")
 
     FILE_MODES = (Mode.DOWNLOAD, Mode.PREVIEW)
@@ -276,3 +278,14 @@ class Receipt(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.document_id} {self.variant}"
+
+    @property
+    def variant_label(self) -> str:
+        """The file as a reader names it: its language ("Russian"), or "Package"."""
+        return variant_label(self.variant)
+
+
+def variant_label(variant: str) -> str:
+    if variant == PACKAGE:
+        return str(_("Package"))
+    return str(dict(settings.LANGUAGES).get(variant, variant))

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cica_docs.languages import sort_key
+from cica_docs.languages import language_codes, sort_key
+from cica_docs.rendering.models import PACKAGE
 
-from .models import Dispatch, MemberState, Notice, Receipt
+from .models import Dispatch, MemberState, Notice, Receipt, variant_label
 
 ACKNOWLEDGED = "acknowledged"
 DOWNLOADED = "downloaded"
@@ -65,6 +66,14 @@ class Row:
     def variants(self) -> list[str]:
         return sorted({receipt.variant for receipt in self.receipts})
 
+    @property
+    def variant_labels(self) -> list[str]:
+        """The files downloaded, named in the interface language, languages first in their
+        usual order, then the package ("Russian", "Package")."""
+        order = [*language_codes(), PACKAGE]
+        ranked = sorted(self.variants, key=lambda v: order.index(v) if v in order else len(order))
+        return [variant_label(variant) for variant in ranked]
+
 
 def dispatch_matrix(dispatch: Dispatch) -> list[Row]:
     rows = {r.state_id: Row(r.state) for r in dispatch.recipients.select_related("state")}
@@ -102,7 +111,7 @@ def matrix_csv(rows: list[Row]) -> str:
         first, acknowledgement = row.first_receipt, row.acknowledgement
         writer.writerow([_cell(value) for value in (
             row.state.name, row.state.code, row.status_label, row.sent, row.failed,
-            _moment(first), "; ".join(row.downloaded_by), " ".join(row.variants),
+            _moment(first), "; ".join(row.downloaded_by), "; ".join(row.variant_labels),
             _moment(acknowledgement),
             (acknowledgement.user.get_full_name() or acknowledgement.user.get_username())
             if acknowledgement else "",

@@ -20,23 +20,16 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from cica_docs.accounts import roles
-from cica_docs.accounts.sessions import sessions_end_for
+from cica_docs.accounts.sessions import access_end_for
 from cica_docs.audit.log import record, security_event
+from cica_docs.translated import translations_assign
 
 from .models import CirculationList, MemberState
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
-
-
-def _set_translations(instance, name: str, values: dict[str, str]) -> None:
-    for code, value in values.items():
-        setattr(instance, build_localized_fieldname(name, code), value)
-    # The untranslated column mirrors the default language (what Django admin lists show).
-    setattr(instance, name, values[settings.MODELTRANSLATION_DEFAULT_LANGUAGE])
 
 
 # --- Member states --------------------------------------------------------------------------
@@ -48,8 +41,8 @@ def member_state_create(
     full_names: dict[str, str], request=None,
 ) -> MemberState:
     state = MemberState(code=code, status=status, is_active=is_active)
-    _set_translations(state, "name", names)
-    _set_translations(state, "full_name", full_names)
+    translations_assign(state, "name", names)
+    translations_assign(state, "full_name", full_names)
     state.full_clean()
     state.save()
     record(action="member_state.create", actor=by, request=request, target=state, state=state)
@@ -64,8 +57,8 @@ def member_state_update(
     state = MemberState.objects.select_for_update().get(pk=state.pk)
     before = {"code": state.code, "status": state.status, "is_active": state.is_active}
     state.code, state.status, state.is_active = code, status, is_active
-    _set_translations(state, "name", names)
-    _set_translations(state, "full_name", full_names)
+    translations_assign(state, "name", names)
+    translations_assign(state, "full_name", full_names)
     state.full_clean()
     state.save()
     record(action="member_state.update", actor=by, request=request, target=state, state=state,
@@ -138,14 +131,13 @@ def delegate_invite(*, delegate: User, by, request=None) -> bool:
 @transaction.atomic
 def delegate_deactivate(*, delegate: User, by, request=None) -> User:
     """Remove access at once: the account is refused from the next request on, and its open
-    sessions are deleted so a later reactivation does not bring them back."""
+    sessions and API token are deleted so a later reactivation does not bring them back."""
     delegate = User.objects.select_for_update().get(pk=delegate.pk)
     if delegate.is_active:
         delegate.is_active = False
         delegate.save(update_fields=["is_active"])
-    ended = sessions_end_for(delegate)
     record(action="delegate.deactivate", actor=by, request=request, target=delegate,
-           state=delegate.member_state, sessions_ended=ended)
+           state=delegate.member_state, **access_end_for(delegate))
     return delegate
 
 
@@ -172,7 +164,7 @@ def circulation_list_create(
     *, by, names: dict[str, str], states, request=None
 ) -> CirculationList:
     circulation_list = CirculationList(created_by=by, updated_by=by)
-    _set_translations(circulation_list, "name", names)
+    translations_assign(circulation_list, "name", names)
     circulation_list.full_clean()
     circulation_list.save()
     circulation_list.states.set(states)
@@ -188,7 +180,7 @@ def circulation_list_update(
     circulation_list = CirculationList.objects.select_for_update().get(pk=circulation_list.pk)
     before = set(_state_codes(circulation_list.states.all()))
     after = set(_state_codes(states))
-    _set_translations(circulation_list, "name", names)
+    translations_assign(circulation_list, "name", names)
     circulation_list.updated_by = by
     circulation_list.full_clean()
     circulation_list.save()

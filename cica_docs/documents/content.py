@@ -14,9 +14,8 @@ import datetime
 import hashlib
 import json
 
-from modeltranslation.utils import build_localized_fieldname
-
 from cica_docs.languages import language_codes
+from cica_docs.translated import translations_assign, translations_of
 
 from .enclosures import enclosed_ids, write_enclosures
 from .kinds import get_kind
@@ -40,13 +39,8 @@ def snapshot(document) -> dict:
     kind = get_kind(document.kind)
     languages = language_codes()
     return {
-        "title": {lang: getattr(document, build_localized_fieldname("title", lang)) or ""
-                  for lang in languages},
-        "fields": {
-            name: {lang: getattr(document, build_localized_fieldname(name, lang)) or ""
-                   for lang in languages}
-            for name in kind.translated_fields
-        },
+        "title": translations_of(document, "title"),
+        "fields": {name: translations_of(document, name) for name in kind.translated_fields},
         "plain": {name: _plain_value(document, name) for name in kind.plain_fields},
         "languages": [lang for lang in languages if lang in document.languages],
         "series": document.series_id,
@@ -57,11 +51,9 @@ def snapshot(document) -> dict:
 def apply(document, content: dict) -> None:
     """Set the document's fields from a content dict (the inverse of snapshot, together with
     `apply_enclosures` once the document row is saved)."""
-    for lang, text in content["title"].items():
-        setattr(document, build_localized_fieldname("title", lang), text)
+    translations_assign(document, "title", content["title"])
     for name, values in content["fields"].items():
-        for lang, text in values.items():
-            setattr(document, build_localized_fieldname(name, lang), text)
+        translations_assign(document, name, values)
     for name, value in content["plain"].items():
         field = document._meta.get_field(name)
         if field.is_relation:

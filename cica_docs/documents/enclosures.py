@@ -73,6 +73,20 @@ def enclosed_items(document: Document) -> list:
     return [row.enclosed.specific if row.enclosed_id else row.file for row in rows]
 
 
+def referenced_items(references: list) -> list:
+    """The documents (their kind's instances) and `EnclosedFile`s that content references
+    name, in order; references to nothing are left out (the form reports them)."""
+    parsed = [parse_reference(value) for value in references]
+    documents = Document.objects.in_bulk([p[1] for p in parsed if p and p[0] == "document"])
+    files = EnclosedFile.objects.in_bulk([p[1] for p in parsed if p and p[0] == "file"])
+    items = []
+    for item in parsed:
+        found = (documents if item[0] == "document" else files).get(item[1]) if item else None
+        if found is not None:
+            items.append(found.specific if isinstance(found, Document) else found)
+    return items
+
+
 def enclosed_documents(document: Document) -> list[Document]:
     """Only the enclosed documents of `document` (their kind's instances), in order."""
     return [item for item in enclosed_items(document) if isinstance(item, Document)]

@@ -89,6 +89,13 @@ class DocumentForm(forms.Form):
         self.kind = kind
         self.document = document
         self.fields["series"].required = False
+        for name in kind.plain_fields:
+            # A new document starts from the model's defaults (a note ends with the
+            # closing formula unless the drafter switches it off), as the API's does.
+            model_field = kind.model._meta.get_field(name)
+            if name in self.fields and model_field.has_default() \
+                    and self.fields[name].initial is None:
+                self.fields[name].initial = model_field.get_default()
         if kind.takes_enclosures:
             self.fields["enclosures"] = EnclosuresField(
                 label=_("Enclosures"), required=False,
@@ -247,5 +254,5 @@ def _file_label(enclosed) -> str:
 
 def _choice_label(document) -> str:
     label = document.display_title or f"#{document.pk}"
-    details = [document.symbol, document.get_state_display()]
+    details = [document.symbol, document.state_label]
     return f"{label} ({', '.join(d for d in details if d)})"

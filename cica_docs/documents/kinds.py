@@ -29,13 +29,24 @@ class Kind:
     extra_checks: str = ""
     preview_context: str = ""
     print_parts: str = ""
+    # The workflow states as badges name a document of this kind: {"approved": "Approved"},
+    # each through pgettext with the kind's own context, so that a Russian badge agrees
+    # with the kind's noun («нота» and «концепция» are feminine: «Одобрена»). A state not
+    # given reads as the platform's label (which agrees with «документ»).
+    state_labels: dict = field(default_factory=dict)
     options: dict = field(default_factory=dict)
 
     def get_form_class(self):
         return import_string(self.form_class)
 
-    def get_preview_context(self, document) -> dict:
-        return import_string(self.preview_context)(document) if self.preview_context else {}
+    def get_preview_context(self, document, *, enclosures=None) -> dict:
+        """What the kind's preview template needs. `enclosures`: what an unsaved draft (the
+        editor's live preview) encloses, in order; a saved document's own are read from it.
+        """
+        if not self.preview_context:
+            return {}
+        hook = import_string(self.preview_context)
+        return hook(document, enclosures=enclosures) if self.takes_enclosures else hook(document)
 
     def run_extra_checks(self, document) -> list:
         return import_string(self.extra_checks)(document) if self.extra_checks else []

@@ -183,6 +183,13 @@ class Document(models.Model):
         return get_kind(self.kind).label
 
     @property
+    def state_label(self) -> str:
+        """The state as this kind's badge names it (agreeing with the kind's noun)."""
+        from .kinds import get_kind
+
+        return str(get_kind(self.kind).state_labels.get(self.state) or self.get_state_display())
+
+    @property
     def is_frozen(self) -> bool:
         return self.state in self.FROZEN_STATES
 

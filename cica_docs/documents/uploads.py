@@ -1,8 +1,10 @@
 """Uploaded PDF files to enclose: the one service that accepts them.
 
 `enclosed_file_create` reads the upload, refuses what may not be circulated with a message
-saying why (`UploadRefused`), and stores an acceptable file once: the same bytes uploaded
-again give the record already there. The facts come from `rendering.inspect.inspect_pdf`.
+saying why (`UploadRefused`), and stores an acceptable file once, rewritten without its
+actions: the rewrite (never the file as it arrived) is what is stored, hashed, merged and
+downloaded, and the same upload again gives the record already there. The facts and the
+rewrite come from `rendering.inspect.inspect_pdf`.
 """
 
 import hashlib
@@ -29,6 +31,9 @@ class UploadRefused(Exception):
 def problem_message(code: str, *, pages: int = 0) -> str:
     messages = {
         "not_pdf": _("The file is not a PDF."),
+        "not_pdf_start": _("The file does not begin with a PDF header: something else comes "
+                           "first, and other programs may open it as another kind of file. "
+                           "Save it again as PDF and upload the new copy."),
         "unreadable": _("The PDF is damaged and cannot be read; save it again and upload "
                         "the new copy."),
         "encrypted": _("The PDF is encrypted or protected by a password; save a copy "
@@ -54,17 +59,18 @@ def enclosed_file_create(*, upload, title: str, by) -> tuple[EnclosedFile, bool]
             % {"size": filesizeformat(upload.size),
                "limit": filesizeformat(settings.ENCLOSURE_MAX_BYTES)}
         )
-    data = b"".join(upload.chunks())
-    digest = hashlib.sha256(data).hexdigest()
-    existing = EnclosedFile.objects.filter(sha256=digest).first()
-    if existing is not None:
-        return existing, False
     try:
-        facts = inspect_pdf(data)
+        facts = inspect_pdf(b"".join(upload.chunks()))
     except RenderError:
         raise UploadRefused(problem_message("unreadable")) from None
     if facts.problem:
         raise UploadRefused(problem_message(facts.problem, pages=facts.pages))
+    # What is kept is the rewrite without actions (the same upload gives the same bytes).
+    data = facts.data
+    digest = hashlib.sha256(data).hexdigest()
+    existing = EnclosedFile.objects.filter(sha256=digest).first()
+    if existing is not None:
+        return existing, False
     try:
         with transaction.atomic():
             enclosed = EnclosedFile(
@@ -80,7 +86,8 @@ def enclosed_file_create(*, upload, title: str, by) -> tuple[EnclosedFile, bool]
             enclosed.file.save(f"{digest}.pdf", ContentFile(data), save=False)
             enclosed.save()
             record(action="enclosed_file.upload", actor=by, target=enclosed,
-                   sha256=digest, pages=facts.pages)
+                   sha256=digest, pages=facts.pages, size_uploaded=upload.size,
+                   removed=list(facts.removed))
     except IntegrityError:  # the same bytes, uploaded by someone else a moment ago
         return EnclosedFile.objects.get(sha256=digest), False
     return enclosed, True

@@ -21,7 +21,7 @@ from . import services
 from .access import get_document, staff_required
 from .checks import run_checks
 from .diff import merge_rows
-from .enclosures import enclosed_items
+from .enclosures import enclosed_items, referenced_items
 from .issue_dates import issue_window
 from .kinds import get_kind, kinds
 from .merge import open_conflicts
@@ -228,7 +228,9 @@ def preview(request, kind_key):
         content_mod.apply(draft, content)
         context["document"] = draft
         context["findings"] = run_checks(draft, content=content, status={})
-        context.update(kind.get_preview_context(draft))
+        context.update(kind.get_preview_context(
+            draft, enclosures=referenced_items(content["enclosures"])
+        ))
     return render(request, "documents/document_preview.html", context)
 
 

@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cica_docs.rendering.views import pdf_response
+from cica_docs.rendering.stored import StoredFileRefused
+from cica_docs.rendering.views import refused_page, stored_pdf_response
 
 from .access import staff_required
 from .models import EnclosedFile
@@ -69,7 +71,8 @@ def files(request):
 @staff_required
 def file(request, pk):
     enclosed = get_object_or_404(EnclosedFile, pk=pk)
-    return pdf_response(
-        enclosed.file.open("rb"), filename=f"enclosure-{enclosed.pk}.pdf", inline=True,
-        etag=enclosed.sha256,
-    )
+    try:
+        return stored_pdf_response(enclosed, request=request,
+                                   filename=f"enclosure-{enclosed.pk}.pdf", inline=True)
+    except StoredFileRefused:
+        return refused_page(request, back=reverse("documents:files"))

@@ -5,8 +5,10 @@ language it is issued in); this module composes packages and counts enclosure pa
 the real rendering, so the enclosure line is never typed by hand.
 """
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils.module_loading import import_string
 
 from cica_docs.documents.enclosures import enclosed_items
@@ -15,7 +17,8 @@ from cica_docs.documents.models import EnclosedFile
 from cica_docs.languages import language_codes
 
 from .note import DRAFT_MARKS
-from .pdf import Part, RenderedPdf, render_package
+from .pdf import Part, RenderedPdf, RenderError, render_package
+from .stored import StoredFileRefused, stored_bytes
 
 AUTHOR = "CICA Secretariat"
 
@@ -44,29 +47,73 @@ def _meta(document, language, created):
     }
 
 
-def _page_count(enclosed, parts) -> int:
-    """Pages of an enclosure in all its languages. An issued enclosure's stored package is
-    exactly these parts, already counted; anything else is counted by rendering it."""
+def enclosure_page_count(enclosed, parts=None) -> int:
+    """Pages of one enclosure in all its languages, as the enclosure line states them. An
+    uploaded PDF's were read at upload; an issued enclosure's stored package is exactly its
+    parts, already counted; anything else is counted by rendering it."""
+    if isinstance(enclosed, EnclosedFile):
+        return enclosed.pages
     stored = enclosed.rendered.filter(variant="package").first()
     if stored is not None:
         return stored.pages
+    parts = parts_of(enclosed) if parts is None else parts
     return render_package(parts, **_meta(enclosed, enclosed.languages[0], None)).total_pages
 
 
 def enclosure_parts(document) -> tuple[list[Part], list[int]]:
     """Every enclosure's parts, and each enclosure's page count (all its languages). An
-    uploaded PDF is one part, its pages as they are; its page count was read at upload."""
+    uploaded PDF is one part, its pages as they are."""
     parts, pages = [], []
     for enclosed in enclosed_items(document):
         if isinstance(enclosed, EnclosedFile):
-            with enclosed.file.open("rb") as stored:
-                parts.append(Part(enclosed.title, pdf=stored.read()))
-            pages.append(enclosed.pages)
+            try:  # never merge bytes other than those uploaded (and checked) into a package
+                data = stored_bytes(enclosed)
+            except StoredFileRefused:
+                raise RenderError(f"the stored file of enclosure “{enclosed.title}” is "
+                                  "missing or does not match its SHA-256") from None
+            parts.append(Part(enclosed.title, pdf=data))
+            pages.append(enclosure_page_count(enclosed))
             continue
         own = parts_of(enclosed)
-        pages.append(_page_count(enclosed, own))
+        pages.append(enclosure_page_count(enclosed, own))
         parts += own
     return parts, pages
+
+
+def preview_page_counts(items) -> list[int | None]:
+    """The page counts the print would state for these enclosures, for an on-screen preview
+    (None where an enclosure cannot be rendered: the preview says so, the PDF refuses).
+
+    The editor's live preview asks again after every pause in typing, so a count that needs
+    a rendering is kept in the cache under the digest of exactly what would be rendered."""
+    counts = []
+    for enclosed in items:
+        stored = not isinstance(enclosed, EnclosedFile) and enclosed.rendered.filter(
+            variant="package").exists()
+        if isinstance(enclosed, EnclosedFile) or stored:
+            counts.append(enclosure_page_count(enclosed))
+            continue
+        parts = parts_of(enclosed)
+        key = "enclosure-pages:" + _digest(parts)
+        pages = cache.get(key)
+        if pages is None:
+            try:
+                pages = enclosure_page_count(enclosed, parts)
+            except RenderError:
+                pages = None
+            else:
+                cache.set(key, pages, timeout=24 * 60 * 60)
+        counts.append(pages)
+    return counts
+
+
+def _digest(parts) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        for value in (part.label.encode("utf-8", "surrogatepass"),
+                      part.html.encode("utf-8", "surrogatepass"), part.pdf):
+            digest.update(hashlib.sha256(value).digest())
+    return digest.hexdigest()
 
 
 def render_all(document, *, created=None) -> list[Rendered]:

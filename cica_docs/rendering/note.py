@@ -11,6 +11,8 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from cica_docs.typography import typeset_document
+
 from .fetcher import letterhead_url
 from .markup import clean_text, plain_html
 from .pdf import Part, RenderedPdf, render_package
@@ -37,7 +39,8 @@ class NoteCopy:
 
 
 def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
-    """The print HTML of one language copy (also usable for an HTML preview)."""
+    """The print HTML of one language copy (also usable for an HTML preview), typeset for
+    print: no-break rules, quotes and dashes of its language (`cica_docs.typography`)."""
     if emblem and not emblem.startswith("data:image/"):
         emblem = letterhead_url(emblem)
     context = {
@@ -64,7 +67,7 @@ def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
         # safe fetcher would refuse anything it referenced.
         "body_html": mark_safe(copy.body_html),  # noqa: S308
     }
-    return render_to_string(TEMPLATE, context)
+    return typeset_document(render_to_string(TEMPLATE, context), copy.language)
 
 
 def _label(copy: NoteCopy) -> str:

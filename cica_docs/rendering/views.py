@@ -1,5 +1,7 @@
 """PDFs for the Secretariat: issued documents from storage, drafts rendered on demand."""
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
@@ -15,12 +17,14 @@ from .documents import render_one
 from .models import Rendering
 from .pdf import RenderError
 from .services import file_name, schedule_render
+from .stored import StoredFileRefused, stored_bytes
 
 FROZEN = Document.FROZEN_STATES
 
 
 def pdf_response(data_or_file, *, filename: str, inline: bool, etag: str = ""):
-    """A PDF that no shared cache may keep (restricted documents)."""
+    """A PDF to download or show inline. Restricted: `NoStoreMiddleware` tells every cache
+    not to keep it."""
     if isinstance(data_or_file, bytes):
         response = HttpResponse(data_or_file, content_type="application/pdf")
         disposition = "inline" if inline else "attachment"
@@ -30,10 +34,23 @@ def pdf_response(data_or_file, *, filename: str, inline: bool, etag: str = ""):
             data_or_file, as_attachment=not inline, filename=filename,
             content_type="application/pdf",
         )
-    response["Cache-Control"] = "private, no-cache"
     if etag:
         response["ETag"] = f'"{etag}"'
     return response
+
+
+def stored_pdf_response(stored, *, request, filename: str, inline: bool):
+    """A stored PDF (a `RenderedFile` or an `EnclosedFile`), served only if its bytes still
+    match their SHA-256 (`stored.stored_bytes`); else `StoredFileRefused` is raised, which
+    `refused_page` and the API turn into a refusal."""
+    data = stored_bytes(stored, request=request)
+    return pdf_response(io.BytesIO(data), filename=filename, inline=inline, etag=stored.sha256)
+
+
+def refused_page(request, *, back: str):
+    """The page for a stored file that is refused (409: nothing of it is sent)."""
+    return render(request, "rendering/refused.html",
+                  {"message": StoredFileRefused.message, "back": back}, status=409)
 
 
 def _variant_or_404(document, variant):
@@ -51,8 +68,11 @@ def document_pdf(request, pk, variant):
         record = document.rendered.filter(variant=variant).first()
         if record is None:
             return render(request, "rendering/not_ready.html", {"document": document}, status=409)
-        return pdf_response(record.file.open("rb"), filename=record.filename, inline=inline,
-                            etag=record.sha256)
+        try:
+            return stored_pdf_response(record, request=request, filename=record.filename,
+                                       inline=inline)
+        except StoredFileRefused:
+            return refused_page(request, back=document.get_absolute_url())
     try:
         pdf = render_one(document, variant)
     except RenderError as error:

@@ -109,6 +109,33 @@ def test_password_reset_by_email_in_the_interface_language(client, delegate_kz):
     assert delegate_kz.check_password("new-kazakh-passphrase-1")
 
 
+def test_the_reset_request_queues_the_same_task_for_a_known_and_an_unknown_address(
+    client, delegate_kz, settings
+):
+    """Nothing is looked up or sent inside the request, so its timing tells nothing: the
+    worker sends the link, and only to the real account."""
+    from django.utils.module_loading import import_string
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    known = client.post("/kk/accounts/password/reset/", {"email": delegate_kz.email})
+    unknown = client.post("/kk/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert mail.outbox == []
+    queued = list(DBTaskResult.objects.order_by("enqueued_at", "id"))
+    assert [task.task_path for task in queued] == [
+        "cica_docs.accounts.tasks.send_password_reset"] * 2
+    assert [task.args_kwargs["kwargs"] for task in queued] == [
+        {"email": email, "language": "kk", "domain": "testserver", "use_https": False}
+        for email in (delegate_kz.email, "nobody@example.org")
+    ]
+
+    for task in queued:  # what the worker does with each
+        import_string(task.task_path).call(**task.args_kwargs["kwargs"])
+    assert [message.to for message in mail.outbox] == [[delegate_kz.email]]
+    assert "/kk/accounts/password/reset/" in mail.outbox[0].body
+
+
 def test_password_reset_for_an_unknown_address_looks_the_same(client):
     response = client.post(
         "/en/accounts/password/reset/", {"email": "nobody@example.org"}, follow=True

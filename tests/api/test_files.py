@@ -27,7 +27,9 @@ def test_a_drafter_uploads_a_pdf_and_encloses_it_in_a_note(drafter):
     again = _post(client, data, title="Other")
     assert again.status_code == 200 and again.json()["id"] == body["id"]
     pdf = client.get(f"/api/v1/files/{body['id']}/pdf/")
-    assert b"".join(pdf.streaming_content) == data
+    stored = EnclosedFile.objects.get(pk=body["id"])
+    assert b"".join(pdf.streaming_content) == stored.file.open("rb").read()
+    assert body["sha256"] == stored.sha256 and body["size"] == stored.size
 
     note = make_note(drafter)
     patch = client.patch(f"/api/v1/notes/{note.pk}/", {

@@ -145,6 +145,8 @@ def test_each_role_gets_what_the_matrix_says(method, route, role, expected):
         assert response.status_code == int(expected), response.content[:300]
     if response.status_code in (401, 403, 404) and path != "docs/":
         assert set(response.json()) == {"detail", "errors"}
+    # SECURITY.md 15: no API answer, to anyone, is kept by a cache.
+    assert "no-store" in response["Cache-Control"]
 
 
 def _api_routes():

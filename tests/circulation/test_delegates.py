@@ -128,7 +128,7 @@ def test_deactivation_ends_an_open_session_at_once(admin_client, delegate_kz):
     assert refused.status_code == 302 and refused["Location"].startswith("/en/accounts/login/")
     event = AuditEvent.objects.get(action="delegate.deactivate")
     assert event.member_state == delegate_kz.member_state
-    assert event.detail == {"sessions_ended": 1}
+    assert event.detail == {"sessions_ended": 1, "tokens_revoked": 0}
 
     # Reactivation gives the account back, not the old session.
     admin_client.post(reverse("manage:delegate-reactivate", args=[delegate_kz.pk]))
@@ -136,6 +136,65 @@ def test_deactivation_ends_an_open_session_at_once(admin_client, delegate_kz):
     assert delegate_kz.is_active
     assert delegate.get(reverse("portal:inbox")).status_code == 302
     assert AuditEvent.objects.filter(action="delegate.reactivate").count() == 1
+
+
+def test_an_api_token_dies_with_deactivation_and_stays_dead_after_reactivation(
+    admin_client, delegate_kz
+):
+    from tests.api.conftest import token_client
+
+    api = token_client(delegate_kz)
+    assert api.get("/api/v1/inbox/").status_code == 200
+    admin_client.post(reverse("manage:delegate-deactivate", args=[delegate_kz.pk]))
+    assert api.get("/api/v1/inbox/").status_code == 401
+
+    admin_client.post(reverse("manage:delegate-reactivate", args=[delegate_kz.pk]))
+    assert api.get("/api/v1/inbox/").status_code == 401  # the old key never works again
+    assert token_client(delegate_kz).get("/api/v1/inbox/").status_code == 200  # a new one
+    assert AuditEvent.objects.get(action="delegate.deactivate").detail["tokens_revoked"] == 1
+
+
+def test_a_user_deactivated_in_django_admin_loses_sessions_and_token(admin_client, drafter):
+    from django.contrib.auth.forms import UserChangeForm
+
+    from tests.api.conftest import token_client
+
+    api, browser = token_client(drafter), Client()
+    browser.force_login(drafter)
+    url = f"/en/admin/accounts/user/{drafter.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    assert isinstance(form, UserChangeForm)
+    data = {name: value for name, value in _form_values(form).items()}
+    data["is_active"] = ""  # unticked
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    drafter.refresh_from_db()
+    assert not drafter.is_active
+    event = AuditEvent.objects.get(action="user.deactivate")
+    assert event.detail == {"sessions_ended": 1, "tokens_revoked": 1}
+    drafter.is_active = True
+    drafter.save()
+    assert api.get("/api/v1/notes/").status_code == 401
+    assert browser.get(reverse("documents:worklist")).status_code == 302  # to the login
+
+
+def _form_values(form) -> dict:
+    """What the browser would post back for an unchanged admin form."""
+    values = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        widget = field.widget
+        if hasattr(widget, "widgets"):  # split date and time
+            for index, part in enumerate(widget.decompress(value)):
+                values[f"{name}_{index}"] = "" if part is None else str(part)
+        elif isinstance(value, bool):
+            if value:
+                values[name] = "on"
+        elif isinstance(value, list | tuple):
+            values[name] = [getattr(item, "pk", item) for item in value]
+        elif value is not None:
+            values[name] = getattr(value, "pk", value)
+    return values
 
 
 def test_a_deactivated_delegate_cannot_log_in(admin_client, delegate_kz, password):

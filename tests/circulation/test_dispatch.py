@@ -164,6 +164,54 @@ def test_the_registrar_sees_the_recipients_then_dispatches(client, registrar, is
     assert response.context["dispatch"].recipients.count() == 27
 
 
+def test_the_plan_names_each_state_whose_delegates_no_e_mail_would_reach(
+    issue, delegate_kz, delegate_in, admin_user
+):
+    from cica_docs.circulation import services
+
+    services.delegate_deactivate(delegate=delegate_in, by=admin_user)
+    plan = dispatching.dispatch_plan(document=issue(), circulation_list=default_list())
+    assert len(plan.new) == 28 and "KAZ" not in [s.code for s in plan.unnotified]
+    assert len(plan.unnotified) == 27 and "IND" in [s.code for s in plan.unnotified]
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_the_dispatch_page_warns_per_state_before_dispatch_that_nobody_will_be_told(
+    client, registrar, issue, delegate_kz, language
+):
+    note = issue()
+    client.force_login(registrar)
+    reauthenticate(client)
+    page = client.get(f"/{language}/circulation/documents/{note.pk}/dispatch/")
+    unnotified = page.context["plan"].unnotified
+    assert len(unnotified) == 27
+    warning = page.text[page.text.index('id="unnotified-heading"'):]
+    warning = warning[:warning.index("</section>")]
+    heading = {"en": "No active delegate, nobody will be told by e-mail: 27 member states",
+               "ru": "Нет действующего делегата, никто не получит уведомления по электронной "
+                     "почте: 27 государств-членов",
+               "kk": "Белсенді делегат жоқ, электрондық пошта арқылы ешкімге хабар жіберілмейді: "
+                     "27 мүше мемлекет"}[language]
+    assert heading in warning
+    for state in MemberState.objects.exclude(code="KAZ"):
+        assert f"<li>{getattr(state, f'name_{language}')}</li>" in warning
+    assert f"<li>{MemberState.objects.get(code='KAZ').name_en}</li>" not in warning
+
+
+def test_no_warning_when_every_recipient_state_has_an_active_delegate(
+    client, registrar, issue, delegate_kz
+):
+    note = issue()
+    client.force_login(registrar)
+    reauthenticate(client)
+    only_kz = CirculationList.objects.create(name_en="KZ", name_ru="КЗ", name_kk="ҚЗ")
+    only_kz.states.set(MemberState.objects.filter(code="KAZ"))
+    page = client.get(f"/en/circulation/documents/{note.pk}/dispatch/"
+                      f"?circulation_list={only_kz.pk}")
+    assert page.context["plan"].unnotified == []
+    assert "unnotified-heading" not in page.text
+
+
 def test_the_document_page_offers_dispatch_to_registrars_and_lists_dispatches(
     client, registrar, drafter, issue, dispatch_to
 ):

@@ -44,6 +44,7 @@ PORTAL = {
 PORTAL_ARGS = {"inbox": {}, "document": {}, "download": {"variant": "ru"},
                "preview": {"variant": "package"}, "acknowledge": {}}
 PORTAL_POST = {"acknowledge"}
+SIGNED_OUT = ("anonymous", "deactivated delegate")  # the others must get no-store answers
 
 # The registrar's pages: (method, expected per role). Delegates are refused like other
 # staff-only pages (403); the registrar has confirmed the password. The admin is a superuser
@@ -124,11 +125,15 @@ def test_every_portal_url_for_every_role_and_every_document(issue, dispatch_to, 
                     response.content)
                 refused = AuditEvent.objects.filter(action="portal.refused").count() - events
                 served = Receipt.objects.count() - receipts
-                got = (response.status_code, refused, served, body.startswith(b"%PDF"))
+                # SECURITY.md 15: nothing a signed-in user gets is stored by a cache.
+                stored = role not in SIGNED_OUT and "no-store" not in response.get(
+                    "Cache-Control", "")
+                got = (response.status_code, refused, served, body.startswith(b"%PDF"),
+                       stored)
                 pdf = name in ("download", "preview") and status == 200
                 acknowledged = status == A
                 want = (302 if acknowledged else status, 1 if status == N else 0,
-                        1 if pdf or acknowledged else 0, pdf)
+                        1 if pdf or acknowledged else 0, pdf, False)
                 if got != want:
                     wrong.append(f"{role} {url}: got {got}, expected {want}")
                 if status == L and "/accounts/login/" not in response["Location"] or (
@@ -149,4 +154,6 @@ def test_every_dispatch_url_for_every_role(issue, dispatch_to, clients):
             response = getattr(clients[role], method)(url)
             if response.status_code != expected_by_role[role]:
                 wrong.append(f"{role} {method} {url}: {response.status_code}")
+            if role not in SIGNED_OUT and "no-store" not in response.get("Cache-Control", ""):
+                wrong.append(f"{role} {method} {url}: may be stored by a cache")
     assert wrong == []

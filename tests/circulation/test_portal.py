@@ -134,7 +134,7 @@ def test_a_download_is_served_from_storage_and_recorded(kz, rendered, delegate_k
     assert hashlib.sha256(data).hexdigest() == stored.sha256
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="NCT-CT-275_ru.pdf"'
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == "no-store"
     receipt = Receipt.objects.get()
     assert (receipt.user, receipt.state.code, receipt.document_id, receipt.variant,
             receipt.mode, receipt.ip_address) == (

@@ -63,7 +63,7 @@ def test_the_csv_export_opens_in_excel_with_state_names_in_the_interface_languag
     assert rows[0][0] == "Государство-член"
     assert [row[0] for row in rows[1:]] == ["Индия", "Казахстан", "Кыргызстан"]
     kazakhstan = rows[2]
-    assert kazakhstan[1] == "KAZ" and kazakhstan[2] == "Загружено" and kazakhstan[7] == "package"
+    assert kazakhstan[1] == "KAZ" and kazakhstan[2] == "Загружено" and kazakhstan[7] == "Пакет"
 
 
 def test_receipts_cannot_be_changed(dispatched, delegate_kz):

@@ -80,7 +80,10 @@ def test_an_upload_is_stored_once_with_its_facts_and_audited(drafter):
     enclosed, new = _upload(drafter, data, title="  Provisional   programme ")
     assert new and enclosed.title == "Provisional programme"
     assert enclosed.pages == 2 and enclosed.fonts_not_embedded == ["Times-Roman"]
-    assert enclosed.file.open("rb").read() == data and enclosed.size == len(data)
+    # What is stored is the rewrite (rendering.sanitise), with the same pages and text.
+    stored = enclosed.file.open("rb").read()
+    assert stored == inspect_pdf(data).data and enclosed.size == len(stored)
+    assert "Programme of the meeting" in pdftotext(stored)
     assert AuditEvent.objects.filter(action="enclosed_file.upload").count() == 1
     again, new = _upload(drafter, data, title="Another title")
     assert (again.pk, new) == (enclosed.pk, False)

@@ -1,3 +1,4 @@
+import re
 import subprocess
 
 import pytest
@@ -12,6 +13,23 @@ def pdftotext(data: bytes, *args: str) -> str:
         ["pdftotext", *args, "-", "-"], input=data, capture_output=True, check=True
     )
     return result.stdout.decode("utf-8")
+
+
+def printed(expected: str) -> re.Pattern:
+    """`expected` as `pdftotext -raw` gives it back from a justified, hyphenated page: a
+    space may be a line break, and a word may break at a line end after a hyphen (its own,
+    or one the hyphenation added). Letters and everything else must be as expected."""
+    parts = []
+    for char in expected:
+        if char.isspace():
+            parts.append(r"\s+")
+        elif char == "-":
+            parts.append(r"-\n?")
+        elif char.isalpha():
+            parts.append(re.escape(char) + r"(?:-\n)?")
+        else:
+            parts.append(re.escape(char))
+    return re.compile("".join(parts))
 
 
 def render_reference(copies=None, **kwargs):

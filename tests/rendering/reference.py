@@ -2,10 +2,14 @@
 with its known mistakes corrected: Latin letters in the number, the Russian letterhead
 spelled right, and the enclosure line present in every copy."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from types import SimpleNamespace
 
 from cica_docs.rendering.markup import render_markdown
 from cica_docs.rendering.note import NoteCopy
+from cica_docs.rendering.pdf import Part
+from concepts.printing import print_parts
 
 ASTANA = timezone(timedelta(hours=5))
 ISSUED = datetime(2024, 3, 6, 10, 0, tzinfo=ASTANA)
@@ -126,3 +130,27 @@ def note_copy(language: str, *, body: str | None = None, **changes) -> NoteCopy:
 
 def reference_copies(**changes) -> list[NoteCopy]:
     return [note_copy(language, **changes) for language in ("en", "ru", "kk")]
+
+
+# The concept paper of the reference package, EN and RU (it has no Kazakh copy).
+CONCEPT_TEXTS = Path(__file__).resolve().parent / "reference_texts"
+CONCEPT_TITLE = {
+    "en": "on the Establishment of Relations between the Secretariat of the Conference on "
+          "Interaction and Confidence Building Measures in Asia and the United Nations Office "
+          "of Counter-Terrorism",
+    "ru": "установления отношений между Секретариатом Совещания по взаимодействию и мерам "
+          "доверия в Азии и Контртеррористическим управлением Организации Объединенных Наций",
+}
+CONCEPT_AUTHOR = {"en": "CICA Secretariat", "ru": "Секретариат СВМДА"}
+
+
+def concept_parts(languages=("en", "ru")) -> list[Part]:
+    """The reference concept paper's print parts, built as the concepts app builds them."""
+    paper = SimpleNamespace(
+        languages=list(languages), paper_date=date(2024, 3, 1), state="issued",
+        **{f"title_{lang}": CONCEPT_TITLE[lang] for lang in languages},
+        **{f"author_{lang}": CONCEPT_AUTHOR[lang] for lang in languages},
+        **{f"body_{lang}": (CONCEPT_TEXTS / f"concept_{lang}.md").read_text(encoding="utf-8")
+           for lang in languages},
+    )
+    return print_parts(paper)

@@ -7,7 +7,10 @@ FONTS = Path(__file__).resolve().parents[2] / "static" / "fonts"
 FACES = ["PTSerif-Regular", "PTSerif-Italic", "PTSerif-Bold", "PTSerif-BoldItalic"]
 RUSSIAN = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 KAZAKH = "ӘҒҚҢӨҰҮҺІ"
-REQUIRED = RUSSIAN + RUSSIAN.lower() + KAZAKH + KAZAKH.lower() + "№«»—’"
+# …and what the print typesetting puts in (cica_docs/typography): quotes, dashes, the
+# no-break space and hyphen, the hyphen of hyphenation (U+002D: there is no U+2010).
+TYPESET = "«»„“”‘’–—\u00a0\u2011-"
+REQUIRED = RUSSIAN + RUSSIAN.lower() + KAZAKH + KAZAKH.lower() + "№" + TYPESET
 
 
 @pytest.mark.parametrize("face", FACES)

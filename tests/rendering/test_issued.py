@@ -63,7 +63,7 @@ def test_downloads_come_from_storage_and_never_re_render(client, registrar, issu
     assert hashlib.sha256(data).hexdigest() == stored.sha256
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="NCT-CT-275_ru.pdf"' in response["Content-Disposition"]
-    assert "private" in response["Cache-Control"]
+    assert response["Cache-Control"] == "no-store"
     assert "ИЗМЕНЕННЫЙ БЛАНК" not in pdftotext(data)
 
 

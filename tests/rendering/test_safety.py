@@ -120,7 +120,8 @@ def test_a_hostile_note_body_renders_without_reading_files_or_opening_sockets():
     assert_no_attachment(result.data)
     text = pdftotext(result.data)
     assert "/etc/passwd" not in text and "169.254" not in text  # URLs never printed
-    assert '<link rel="attachment"' in text  # raw HTML is shown as text, not obeyed
+    # Raw HTML is shown as text, not obeyed (its quotes printed curly, as any typed quote).
+    assert "<link rel=“attachment”" in text
 
 
 def test_raw_html_with_file_and_network_urls_renders_without_touching_either():

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -24,7 +25,8 @@ from cica_docs.circulation.models import Dispatch, Receipt
 from cica_docs.documents.kinds import get_kind
 from cica_docs.languages import language_codes
 from cica_docs.rendering.models import PACKAGE, RenderedFile
-from cica_docs.rendering.views import pdf_response
+from cica_docs.rendering.stored import StoredFileRefused
+from cica_docs.rendering.views import refused_page, stored_pdf_response
 
 from .forms import InboxFilterForm
 
@@ -160,17 +162,17 @@ def _serve(request, pk, variant, mode):
     if variant != PACKAGE and variant not in document.languages:
         raise Http404
     record = RenderedFile.objects.filter(document_id=document.pk, variant=variant).first()
-    try:
-        data = record.file.open("rb") if record else None
-    except OSError:
-        data = None
-    if data is None:
+    if record is None:
         context = {"dispatch": dispatch, "document": document}
         return render(request, "circulation/portal/not_ready.html", context, status=404)
+    try:  # checked before the receipt: a refused file was not received
+        response = stored_pdf_response(record, request=request, filename=record.filename,
+                                       inline=mode == Receipt.Mode.PREVIEW)
+    except StoredFileRefused:
+        return refused_page(request, back=reverse("portal:document", args=[document.pk]))
     dispatching.receipt_create(dispatch=dispatch, user=request.user, variant=variant,
                                mode=mode, request=request)
-    return pdf_response(data, filename=record.filename, inline=mode == Receipt.Mode.PREVIEW,
-                        etag=record.sha256)
+    return response
 
 
 @delegate_required

@@ -121,7 +121,6 @@ def dispatch_csv(request, pk):
     response["Content-Disposition"] = (
         f'attachment; filename="{stem}_receipts_{dispatch.pk}.csv"'
     )
-    response["Cache-Control"] = "private, no-cache"
     return response
 
 

@@ -3,8 +3,16 @@
 Each app may add its own demo data in a `demo.py` module with `load(*, users)`; a module
 with `PHASE = 2` runs after all the others.
 
-Idempotent: run it as often as you like. Refuses to run when DEBUG is off, so it can never
-create well-known passwords on a production server.
+Idempotent, and it touches only what it created (SECURITY.md promise 11): every demo record
+is remembered under a stable key (`DemoRecord`, `cica_docs.accounts.demo_records`), and a
+later run finds its records by those keys, never by a name or a title. A user is a demo user
+only if the demo created it: a real account called `admin` (or `drafter`, …) keeps its
+password and roles, and the demo documents are then left out, because the demo will not act
+in a real person's name. A module that finds something it may not touch raises
+`DemoSkipped`, and only that module's data is left out.
+
+Refuses to run when DEBUG is off, so it can never create well-known passwords on a
+production server.
 """
 
 from importlib import import_module
@@ -17,6 +25,7 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 from cica_docs.accounts import roles
+from cica_docs.accounts.demo_records import DemoSkipped, demo_object, demo_remember
 from cica_docs.accounts.models import User
 from cica_docs.circulation.models import MemberState
 
@@ -31,6 +40,28 @@ DEMO_USERS = [
 ]
 
 
+def _demo_user(username, first, last, role_names, state_code, language, *, password):
+    """The demo's own user `username` (created, or refreshed), or None when the name belongs
+    to a user the demo did not create."""
+    user = demo_object(f"user:{username}", User)
+    if user is None:
+        if User.objects.filter(username=username).exists():
+            return None
+        user = User(username=username)
+    user.first_name, user.last_name = first, last
+    user.email = f"{username}@demo.s-cica.org"
+    user.preferred_language = language
+    user.member_state = MemberState.objects.get(code=state_code) if state_code else None
+    user.is_staff = user.is_superuser = username == "admin"
+    user.set_password(password)
+    new = user.pk is None
+    user.save()
+    if new:
+        demo_remember(f"user:{username}", user)
+    user.groups.set(Group.objects.filter(name__in=role_names))
+    return user
+
+
 class Command(BaseCommand):
     help = "Create the demo users (password from DEMO_PASSWORD). Never runs with DEBUG off."
 
@@ -38,31 +69,40 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("The demo data is for development only; DEBUG is off.")
         password = settings.CICA_DEMO_PASSWORD
+        users, taken = {}, []
         with transaction.atomic():
-            for username, first, last, role_names, state_code, language in DEMO_USERS:
-                user, _created = User.objects.get_or_create(username=username)
-                user.first_name, user.last_name = first, last
-                user.email = f"{username}@demo.s-cica.org"
-                user.preferred_language = language
-                user.member_state = (
-                    MemberState.objects.get(code=state_code) if state_code else None
-                )
-                user.is_staff = user.is_superuser = username == "admin"
-                user.set_password(password)
-                user.save()
-                user.groups.set(Group.objects.filter(name__in=role_names))
-            users = {user.username: user for user in User.objects.filter(
-                username__in=[row[0] for row in DEMO_USERS]
-            )}
-            modules = [
-                import_module(f"{app.name}.demo") for app in apps.get_app_configs()
-                if module_has_submodule(app.module, "demo")
-            ]
-            # A demo module may set PHASE = 2 to run after every phase-1 module (circulation
-            # dispatches what the document kinds issued); within a phase, INSTALLED_APPS order.
-            for module in sorted(modules, key=lambda module: getattr(module, "PHASE", 1)):
-                module.load(users=users)
+            for username, *spec in DEMO_USERS:
+                user = _demo_user(username, *spec, password=password)
+                if user is None:
+                    taken.append(username)
+                else:
+                    users[username] = user
+            if taken:
+                skipped = [("documents", f"users {', '.join(taken)} exist and are not the "
+                            "demo's; they are left as they are, and the demo acts in "
+                            "nobody else's name")]
+            else:
+                skipped = self._load_modules(users)
         self.stdout.write(f"Demo logins (password: {password}):")
         for username, _first, _last, role_names, state_code, _language in DEMO_USERS:
-            where = f" — {state_code}" if state_code else ""
-            self.stdout.write(f"  {username:<12} {', '.join(role_names)}{where}")
+            if username in users:
+                where = f" — {state_code}" if state_code else ""
+                self.stdout.write(f"  {username:<12} {', '.join(role_names)}{where}")
+        for what, reason in skipped:
+            self.stdout.write(f"Demo {what} left out: {reason}.")
+
+    def _load_modules(self, users) -> list[tuple[str, str]]:
+        modules = [
+            import_module(f"{app.name}.demo") for app in apps.get_app_configs()
+            if module_has_submodule(app.module, "demo")
+        ]
+        skipped = []
+        # A demo module may set PHASE = 2 to run after every phase-1 module (circulation
+        # dispatches what the document kinds issued); within a phase, INSTALLED_APPS order.
+        for module in sorted(modules, key=lambda module: getattr(module, "PHASE", 1)):
+            try:
+                with transaction.atomic():  # a module that stops leaves nothing half-made
+                    module.load(users=users)
+            except DemoSkipped as reason:
+                skipped.append((module.__name__.removesuffix(".demo"), str(reason)))
+        return skipped

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0006_issued_revision_backdating_reason'),
+        ('documents', '0007_issued_revision_backdating_reason'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0005_document_corrects'),
+        ('documents', '0006_issued_document_guard'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notes', '0003_emblem'),
+        ('notes', '0004_opening_help_text'),
     ]
 
     operations = [

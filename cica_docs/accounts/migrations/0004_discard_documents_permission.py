@@ -10,7 +10,7 @@ def grant_discard(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_roles'),
+        ('accounts', '0003_demo_record'),
     ]
 
     operations = [
