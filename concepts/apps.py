@@ -39,6 +39,7 @@ class ConceptsConfig(AppConfig):
                 State.APPROVED: pgettext_lazy("state of a concept paper", "Approved"),
                 State.ISSUED: pgettext_lazy("state of a concept paper", "Issued"),
                 State.WITHDRAWN: pgettext_lazy("state of a concept paper", "Withdrawn"),
+                State.DISCARDED: pgettext_lazy("state of a concept paper", "Discarded"),
             },
             options={"initial": {f"author_{lang}": text for lang, text in DEFAULT_AUTHOR.items()}},
         ))

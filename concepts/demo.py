@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cica_docs.accounts.demo_records import demo_object, demo_remember
 from cica_docs.documents import services
+from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
 from notes.demo import demo_series
 from notes.models import Addressee, Note
@@ -90,7 +91,7 @@ def load(*, users) -> None:
         demo_remember("concept:escap-2026", paper)
         _approve(paper, users)
         services.document_issue(document=paper, by=users["registrar"], issued_on=PAPER_ISSUED,
-                                acknowledge_warnings=True)
+                                acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)
     if demo_object("note:escap-2026", Note) is not None:
         return
     note = services.document_create(kind=get_kind("note"), author=users["drafter"], content={
@@ -106,4 +107,4 @@ def load(*, users) -> None:
     demo_remember("note:escap-2026", note)
     _approve(note, users)
     services.document_issue(document=note, by=users["registrar"], issued_on=NOTE_ISSUED,
-                            acknowledge_warnings=True)
+                            acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)

@@ -35,5 +35,6 @@ class NotesConfig(AppConfig):
                 State.APPROVED: pgettext_lazy("state of a note verbale", "Approved"),
                 State.ISSUED: pgettext_lazy("state of a note verbale", "Issued"),
                 State.WITHDRAWN: pgettext_lazy("state of a note verbale", "Withdrawn"),
+                State.DISCARDED: pgettext_lazy("state of a note verbale", "Discarded"),
             },
         ))

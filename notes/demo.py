@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cica_docs.accounts.demo_records import DemoSkipped, demo_object, demo_remember
 from cica_docs.documents import services
+from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document, Series
 from cica_docs.documents.uploads import enclosed_file_create
@@ -190,5 +191,5 @@ def _advance(note, spec, users):
     if spec["state"] == Document.State.ISSUED:
         services.document_issue(
             document=note, by=users["registrar"], issued_on=spec["issued_on"],
-            acknowledge_warnings=True,
+            acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING,
         )

@@ -1,8 +1,13 @@
 """The generated parts of a note: opening and closing paragraphs, place, letterhead."""
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from cica_docs.languages import language_codes
+
 from .models import FormulaSet
+from .placeholders import TEMPLATE_PLACEHOLDERS, template_problems
 
 
 def fill(template: str, **values: str) -> str:
@@ -56,3 +61,59 @@ def addressee_block(note, lang) -> list[str]:
         return []
     return [line.strip().upper() for line in _t(note.addressee, "block", lang).splitlines()
             if line.strip()]
+
+
+def formula_problems(note, lang, formulas: FormulaSet | None = None, *,
+                     encloses: bool | None = None) -> list[str]:
+    """Why the formulas of `lang` cannot be assembled for `note` ([] when they can): a
+    template with an unknown or missing placeholder, or an empty text it needs. Formulas
+    saved before templates were validated, or written around the admin, are caught here."""
+    formulas = formulas or FormulaSet.current()
+    used = ["opening_template", "sender_full", "place", "letterhead"]
+    if note.closing:
+        used += ["closing_template", "sender_short"]
+    if encloses is None:
+        encloses = bool(note.pk) and note.enclosures.exists()
+    if encloses:
+        used.append("enclosure_template")
+    problems = []
+    for name in used:
+        label = FormulaSet._meta.get_field(name).verbose_name
+        text = _t(formulas, name, lang)
+        if not text:
+            problems.append(str(_("%(field)s is empty") % {"field": capfirst(label)}))
+            continue
+        allowed, required = TEMPLATE_PLACEHOLDERS[name]
+        for problem in template_problems(text, allowed=allowed, required=required):
+            problems.append(f"{capfirst(label)}: {problem}")
+    return problems
+
+
+def sample_copies(formulas: FormulaSet, addressee=None) -> list[dict]:
+    """The formulas of every language as they print, with a sample addressee (the first
+    one, or "…") and a sample enclosure of 10 pages, for the administrator's preview."""
+    from django.utils import timezone
+    from django.utils.translation import override
+
+    from cica_docs.languages import format_place_date
+
+    from .models import Addressee, Note
+
+    addressee = addressee or Addressee.objects.order_by("code").first()
+    sample = Note(kind="note", addressee=addressee, closing=True)
+    copies = []
+    for lang in language_codes():
+        with override(lang):
+            words = "[" + _("the drafter's words") + "]"
+        setattr(sample, build_localized_fieldname("opening", lang), words)
+        copies.append({
+            "language": lang,
+            "letterhead": letterhead_lines(lang, formulas),
+            "opening": opening_paragraph(sample, lang, formulas),
+            "closing": closing_paragraph(sample, lang, formulas),
+            "enclosure": fill(_t(formulas, "enclosure_template", lang), pages="10"),
+            "place_date": format_place_date(place(sample, lang, formulas),
+                                            timezone.localdate(), lang),
+            "addressee_block": addressee_block(sample, lang),
+        })
+    return copies

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cica_docs.documents.models import Document
 
+from .placeholders import PlaceholderValidator
+
 
 class Addressee(models.Model):
     """Who a note is addressed to, in the two forms each language needs."""
@@ -33,21 +35,32 @@ class FormulaSet(models.Model):
     """The Secretariat's formulas, place and letterhead, per language. One row, edited by
     an administrator; the defaults are those of FORMAT_RULES.md."""
 
-    sender_full = models.CharField(_("sender, full name"), max_length=300)
-    sender_short = models.CharField(_("sender, short name"), max_length=200)
+    sender_full = models.CharField(
+        _("sender, full name"), max_length=300, validators=[PlaceholderValidator("sender_full")]
+    )
+    sender_short = models.CharField(
+        _("sender, short name"), max_length=200,
+        validators=[PlaceholderValidator("sender_short")],
+    )
     opening_template = models.TextField(
         _("opening formula"),
         help_text=_("Placeholders: {sender}, {addressee} and {text} (the drafter's words)."),
+        validators=[PlaceholderValidator("opening_template")],
     )
     closing_template = models.TextField(
-        _("closing formula"), help_text=_("Placeholders: {sender_short} and {addressee}.")
+        _("closing formula"), help_text=_("Placeholders: {sender_short} and {addressee}."),
+        validators=[PlaceholderValidator("closing_template")],
     )
     enclosure_template = models.CharField(
-        _("enclosure line"), max_length=200, help_text=_("Placeholder: {pages}.")
+        _("enclosure line"), max_length=200, help_text=_("Placeholder: {pages}."),
+        validators=[PlaceholderValidator("enclosure_template")],
     )
-    place = models.CharField(_("place"), max_length=100)
+    place = models.CharField(
+        _("place"), max_length=100, validators=[PlaceholderValidator("place")]
+    )
     letterhead = models.TextField(
-        _("letterhead"), help_text=_("Lines printed at the top of this language's copy.")
+        _("letterhead"), help_text=_("Lines printed at the top of this language's copy."),
+        validators=[PlaceholderValidator("letterhead")],
     )
     emblem = models.ImageField(
         _("emblem"), upload_to="letterhead/", blank=True,

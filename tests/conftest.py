@@ -91,6 +91,7 @@ REFERENCE_DATA = [
     ("notes.migrations.0002_default_formulas", "load_defaults"),
     ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
     ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
+    ("cica_docs.accounts.migrations.0004_discard_documents_permission", "grant_discard"),
 ]
 
 

@@ -31,10 +31,12 @@ def test_russian_badges_agree_with_the_feminine_nota_and_kontseptsiya(
     approved_concept(drafter, reviewer)
     issued = approved_note(drafter, reviewer)
     services.document_issue(document=issued, by=registrar, acknowledge_warnings=True,
-                            issued_on=datetime.date(2024, 3, 6))
+                            issued_on=datetime.date(2024, 3, 6),
+                            backdating_reason="Подписана ранее.")
     withdrawn = approved_note(drafter, reviewer)
     services.document_issue(document=withdrawn, by=registrar, acknowledge_warnings=True,
-                            issued_on=datetime.date(2024, 3, 7))
+                            issued_on=datetime.date(2024, 3, 7),
+                            backdating_reason="Подписана ранее.")
     services.document_transition(document=withdrawn, action="withdraw", by=registrar,
                                  comment="Отозвана")
     client.force_login(drafter)
@@ -53,7 +55,8 @@ def test_the_kazakh_withdrawal_is_never_worded_as_a_return(client, registrar, dr
                                                            reviewer):
     note = approved_note(drafter, reviewer)
     services.document_issue(document=note, by=registrar, acknowledge_warnings=True,
-                            issued_on=datetime.date(2024, 3, 6))
+                            issued_on=datetime.date(2024, 3, 6),
+                            backdating_reason="Подписана ранее.")
     client.force_login(registrar)
     page = client.get(f"/kk/work/{note.pk}/").text
     assert "Кері шақырып алу" in page  # the button
@@ -84,7 +87,8 @@ def test_receipts_name_the_files_by_language_not_by_code(
     note = approved_note(drafter, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         services.document_issue(document=note, by=registrar, acknowledge_warnings=True,
-                                issued_on=datetime.date(2024, 3, 6))
+                                issued_on=datetime.date(2024, 3, 6),
+                            backdating_reason="Подписана ранее.")
     kz = circulation.circulation_list_create(
         by=admin_user, names={"en": "KZ", "ru": "КЗ", "kk": "ҚЗ"},
         states=MemberState.objects.filter(code="KAZ"))

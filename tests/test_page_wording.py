@@ -141,7 +141,8 @@ def site(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in,
     issued = approved_note(drafter, reviewer, enclosures=[paper.pk, pdf.reference])
     with django_capture_on_commit_callbacks(execute=True):  # its PDFs, as after issue
         services.document_issue(document=issued, by=registrar, acknowledge_warnings=True,
-                                issued_on=datetime.date(2024, 3, 6))
+                                issued_on=datetime.date(2024, 3, 6),
+                            backdating_reason="Подписана ранее.")
     issued.refresh_from_db()
     names = {"en": "Kazakhstan and India", "ru": "Казахстан и Индия",
              "kk": "Қазақстан мен Үндістан"}
@@ -161,7 +162,8 @@ def site(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in,
                              comment="Дополнение к тексту")
     withdrawn = approved_note(drafter, reviewer)
     services.document_issue(document=withdrawn, by=registrar, acknowledge_warnings=True,
-                            issued_on=datetime.date(2024, 3, 7))
+                            issued_on=datetime.date(2024, 3, 7),
+                            backdating_reason="Подписана ранее.")
     services.document_transition(document=withdrawn, action="withdraw", by=registrar,
                                  comment="Отозвана по просьбе отправителя")
     submitted = make_note(drafter)

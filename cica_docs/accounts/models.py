@@ -40,6 +40,7 @@ class User(AbstractUser):
             ("review_documents", _("Can approve or return documents")),
             ("register_documents", _("Can issue, withdraw and dispatch documents")),
             ("manage_reference_data", _("Can manage member states, lists and series")),
+            ("discard_documents", _("Can discard and restore anyone's drafts")),
             ("access_portal", _("Can use the delegate portal")),
         ]
         constraints = [

@@ -31,6 +31,7 @@ ROLE_PERMISSIONS = {
     ADMIN: [
         "accounts.view_secretariat_work",
         "accounts.manage_reference_data",
+        "accounts.discard_documents",
         "accounts.add_user",
         "accounts.change_user",
         "accounts.view_user",

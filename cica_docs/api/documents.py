@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from cica_docs.documents import content as content_mod
 from cica_docs.documents import services
 from cica_docs.documents.checks import run_checks
-from cica_docs.documents.models import Document
+from cica_docs.documents.models import Document, IssuedRevision
 from cica_docs.documents.status import translation_status
 from cica_docs.languages import language_codes
 
@@ -44,6 +44,7 @@ def document_data(resource: Resource, document) -> dict:
         "number": document.number,
         "symbol": document.symbol,
         "date": document.issued_on.isoformat() if document.issued_on else None,
+        "backdating_reason": _backdating_reason(document),
         "revision": document.revision_number,
         "corrects": document.corrects_id,
         **content_data(resource, content_mod.snapshot(document)),
@@ -52,6 +53,14 @@ def document_data(resource: Resource, document) -> dict:
         "created_at": serializers.DateTimeField().to_representation(document.created_at),
         "updated_at": serializers.DateTimeField().to_representation(document.updated_at),
     }
+
+
+def _backdating_reason(document) -> str:
+    if document.state not in FROZEN:
+        return ""
+    issued = IssuedRevision.objects.filter(document=document).values_list(
+        "backdating_reason", flat=True).first()
+    return issued or ""
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -77,6 +86,9 @@ def build_serializers(resource: Resource):
         "symbol": serializers.CharField(read_only=True),
         "date": serializers.DateField(read_only=True, allow_null=True,
                                       help_text="Date of issue."),
+        "backdating_reason": serializers.CharField(
+            read_only=True, help_text="Why the date of issue is before the day it was issued "
+                                      "(empty when it is not)."),
         "corrects": serializers.IntegerField(
             read_only=True, allow_null=True,
             help_text="The id of the issued document this one corrects (POST …/correct/).",
@@ -113,6 +125,30 @@ def _payload(request, serializer_class, *, allowed: set[str]) -> dict:
     return serializer.validated_data
 
 
+class MergeConflict(Conflict):
+    """409 for an edit of an older revision that changes what the newest revision changed
+    too: the conflicting fields are named (`errors`, `conflicts` with the three versions)
+    and nothing is saved. Changes to other fields are merged and saved (200)."""
+
+    def __init__(self, error):
+        super().__init__(error.message)
+        conflicts = error.merge.conflicts if error.merge is not None else []
+        message = str(_both_changed_message())
+        self.extra = {
+            "revision": error.latest.number if error.latest is not None else None,
+            "errors": {piece.api_name: [message] for piece in conflicts},
+            "conflicts": [{"field": piece.api_name, "base": piece.base, "theirs": piece.theirs,
+                           "yours": piece.yours} for piece in conflicts],
+        }
+
+
+def _both_changed_message():
+    from django.utils.translation import gettext as _
+
+    return _("Changed in the newest revision too: send the version to keep with that "
+             "revision's number.")
+
+
 def _read_only_message():
     from django.utils.translation import gettext as _
 
@@ -129,6 +165,8 @@ class DocumentList(generics.ListCreateAPIView):
         state = self.request.query_params.get("status", "")
         if state in Document.State.values:
             documents = documents.filter(state=state)
+        else:  # discarded drafts only when asked for (?status=discarded)
+            documents = documents.exclude(state=Document.State.DISCARDED)
         return documents.order_by("-updated_at", "-pk")
 
     def list(self, request, *args, **kwargs):
@@ -171,7 +209,10 @@ class DocumentDetail(generics.GenericAPIView):
         if "revision" not in data:
             raise Invalid({"revision": [str(serializers.Field.default_error_messages
                                             ["required"])]})
-        base = content_mod.snapshot(document)
+        # The PATCH's fields are laid over the revision it edits (not the newest): what it
+        # does not send is what that revision held, so a three-way merge sees only its changes.
+        started = document.revisions.filter(number=data["revision"]).first()
+        base = started.content if started is not None else content_mod.snapshot(document)
         content = validated_content(
             self.resource, content=merged_content(self.resource, base, data),
             base_revision=data["revision"], comment=data.get("comment", ""), document=document,
@@ -179,9 +220,11 @@ class DocumentDetail(generics.GenericAPIView):
         try:
             services.revision_create(
                 document=document, author=request.user, content=content,
-                base_revision=data["revision"], comment=data.get("comment", ""),
+                base_revision=data["revision"], comment=data.get("comment", ""), merge=True,
             )
-        except (services.StaleRevision, services.TransitionNotAllowed) as error:
+        except services.StaleRevision as error:
+            raise MergeConflict(error) from None
+        except services.TransitionNotAllowed as error:
             raise Conflict(error.message) from None
         except services.DocumentError as error:
             raise Invalid({}, detail=error.message) from None

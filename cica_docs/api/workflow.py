@@ -1,13 +1,11 @@
 """Workflow actions: submit, approve, return, withdraw and issue, through the platform's
 services. The role a transition needs comes from the platform's transition table."""
 
-import datetime
-
-from rest_framework import generics, serializers
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 
 from cica_docs.documents import services
-from cica_docs.documents.views import _parse_date
 from cica_docs.documents.workflow import TRANSITIONS
 
 from .access import SecretariatOnly, require, require_recent_password
@@ -27,8 +25,16 @@ class ActionSerializer(serializers.Serializer):
 
 
 class IssueSerializer(ActionSerializer):
-    date = serializers.DateField(required=False, allow_null=True,
-                                 help_text="Date of issue (default: today in Astana).")
+    date = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="Date of issue (default: today in Astana). Not after today, not before the "
+                  "date of the previous number of the series.",
+    )
+    backdating_reason = TextField(
+        required=False, allow_blank=True, max_length=500,
+        help_text="Why the document is dated before today (required then); kept with the "
+                  "register entry.",
+    )
 
 
 class ChecksFailed(Conflict):
@@ -49,7 +55,12 @@ class TransitionView(generics.GenericAPIView):
     def post(self, request, pk):
         document = get_document(self.resource, pk)
         transition = TRANSITIONS[self.action_name]
-        require(request, transition.permission)
+        if not any(request.user.has_perm(p) for p in transition.permissions()):
+            require(request, transition.permission)
+        if document.state in transition.sources and not transition.allowed(document,
+                                                                           request.user):
+            raise exceptions.PermissionDenied(
+                _("Only the person who created this draft, or an administrator, may do this."))
         if not isinstance(request.data, dict):
             raise Invalid({})
         serializer = self.get_serializer(data=request.data)
@@ -91,16 +102,14 @@ class IssueView(TransitionView):
         return super().post(request, pk)
 
     def perform(self, document, request, data, comment):
-        issued_on = data.get("date")
-        if isinstance(issued_on, datetime.date):
-            try:
-                issued_on = _parse_date(issued_on.isoformat())
-            except ValueError as error:
-                raise Invalid({"date": [str(error)]}) from None
-        services.document_issue(
-            document=document, by=request.user, issued_on=issued_on, comment=comment,
-            acknowledge_warnings=data["acknowledge_warnings"],
-        )
+        try:
+            services.document_issue(
+                document=document, by=request.user, issued_on=data.get("date"),
+                comment=comment, acknowledge_warnings=data["acknowledge_warnings"],
+                backdating_reason=data.get("backdating_reason", ""),
+            )
+        except services.IssueDateRefused as error:
+            raise Invalid({error.field: [error.message]}) from None
 
 
 class CorrectView(generics.GenericAPIView):
@@ -126,4 +135,4 @@ class CorrectView(generics.GenericAPIView):
         return Response(document_data(self.resource, correction), status=status)
 
 
-ACTIONS = ("submit", "approve", "return", "withdraw")
+ACTIONS = ("submit", "approve", "return", "withdraw", "discard", "reinstate")

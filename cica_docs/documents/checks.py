@@ -5,8 +5,6 @@ language it concerns, so the editor can show it beside that column.
 """
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -17,6 +15,14 @@ from cica_docs.languages import language_codes
 
 from . import content as content_mod
 from .kinds import get_kind
+from .reading import (  # noqa: F401  (the text readers, also used from here)
+    dates_differ,
+    dates_in,
+    first_person_words,
+    mixed_script_words,
+    numbers_in,
+    odd_letters,
+)
 
 ERROR = "error"
 WARNING = "warning"
@@ -34,46 +40,22 @@ class Finding:
         return self.level == ERROR
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*", re.UNICODE)
-# Digits, allowing thousands separators (2,100 / 2 100 / 2 100) inside a number.
-_NUMBER = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-FIRST_PERSON = {
-    "en": {"we", "our", "ours", "us", "i", "my", "me", "ourselves"},
-    "ru": {"мы", "наш", "наша", "наше", "наши", "нас", "нам", "нами", "нашего", "нашей",
-           "нашим", "наших", "я", "мой", "моя", "мне", "меня"},
-    "kk": {"біз", "біздің", "бізге", "бізді", "бізбен", "бізден", "өзіміз", "менің", "маған"},
+SCRIPT_NAMES = {
+    "LATIN": _("Latin"), "CYRILLIC": _("Cyrillic"), "GREEK": _("Greek"),
+    "ARMENIAN": _("Armenian"), "GEORGIAN": _("Georgian"),
 }
 
 
-def _script(char: str) -> str | None:
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    if name.startswith("LATIN"):
-        return "Latin"
-    if name.startswith("CYRILLIC"):
-        return "Cyrillic"
-    return None
+def _script_name(script: str):
+    return SCRIPT_NAMES.get(script, script.title())
 
 
-def mixed_script_words(text: str) -> list[str]:
-    """Words (including symbols such as NCT/СТ/274) that mix Latin and Cyrillic letters."""
-    found = []
-    for token in re.findall(r"\S+", text):
-        scripts = {_script(c) for c in token} - {None}
-        if len(scripts) > 1 and token not in found:
-            found.append(token.strip(".,;:()«»\"'"))
-    return found
-
-
-def numbers_in(text: str) -> Counter:
-    return Counter(re.sub(r"\D", "", match) for match in _NUMBER.findall(text))
-
-
-def first_person_words(text: str, lang: str) -> list[str]:
-    words = {w.casefold() for w in _WORD.findall(text)}
-    return sorted(words & FIRST_PERSON.get(lang, set()))
+def _mixed_script_message(word: str):
+    letters = ", ".join(f"{char} ({_script_name(script)})" for char, script in odd_letters(word))
+    return _("“%(word)s” mixes letters of different alphabets that look alike: %(letters)s.") % {
+        "word": word, "letters": letters,
+    }
 
 
 def run_checks(document, *, content: dict | None = None, status: dict | None = None) -> list:
@@ -102,11 +84,7 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
                 lang,
             ))
         for word in mixed_script_words(texts[lang]):
-            findings.append(Finding(
-                WARNING, "mixed_script",
-                _("“%(word)s” mixes Latin and Cyrillic letters that look alike.") % {"word": word},
-                lang,
-            ))
+            findings.append(Finding(WARNING, "mixed_script", _mixed_script_message(word), lang))
         if _INVISIBLE.search(texts[lang]):
             findings.append(Finding(
                 WARNING, "invisible_character",
@@ -136,6 +114,8 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
                     lang,
                 ))
 
+    findings.extend(_date_findings(texts, filled))
+
     status = status if status is not None else translation_status(document)
     for lang in issued_in:
         if status.get(lang) == "outdated":
@@ -146,6 +126,25 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
             ))
     findings.extend(enclosure_findings(content))
     findings.extend(kind.run_extra_checks(document))
+    return findings
+
+
+def _date_findings(texts: dict, filled: list[str]) -> list[Finding]:
+    """The same dates in every language: "2 February 2027" is not «2 марта 2027 года»."""
+    if len(filled) < 2:
+        return []
+    reference = dates_in(texts[filled[0]], filled[0])
+    findings = []
+    for lang in filled[1:]:
+        there, here = dates_differ(reference, dates_in(texts[lang], lang))
+        if here or there:
+            findings.append(Finding(
+                WARNING, "dates_differ",
+                _("Dates differ from the %(reference)s text: here %(here)s, there %(there)s.")
+                % {"reference": filled[0].upper(), "here": "; ".join(here) or "—",
+                   "there": "; ".join(there) or "—"},
+                lang,
+            ))
     return findings
 
 

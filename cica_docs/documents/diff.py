@@ -98,3 +98,50 @@ def _display(model, name, value) -> str:
         obj = field.related_model.objects.filter(pk=value).first()
         return str(obj) if obj else "—"
     return str(value)
+
+
+@dataclass(frozen=True)
+class MergeRow:
+    """One piece of an edit conflict as the editor shows it (documents/merge.py)."""
+
+    key: str
+    label: str
+    language: str
+    outcome: str
+    outcome_label: str
+    their_change: list  # segments from the starting revision to theirs
+    your_change: list  # … and to yours
+    choice: object = None  # the form's bound choice field, for a conflict
+
+
+def merge_rows(document, merge, form, *, their_name: str) -> list[MergeRow]:
+    """The pieces of `merge` that someone changed, with what each person changed."""
+    from .merge import ALIKE, CONFLICT, THEIRS
+
+    kind = get_kind(document.kind)
+    labels = {
+        THEIRS: _("changed by %(name)s: their version is kept") % {"name": their_name},
+        ALIKE: _("changed the same way by both of you"),
+        CONFLICT: _("changed by both of you: choose"),
+    }
+    choices = form.conflict_fields()
+    rows = []
+    for piece in merge.pieces:
+        if piece.language:
+            shown = (piece.base or "", piece.theirs or "", piece.yours or "")
+        elif piece.field == "enclosures":
+            shown = tuple(_enclosure_titles(v or []) for v in (piece.base, piece.theirs,
+                                                               piece.yours))
+        else:
+            shown = tuple(_display(kind.model, piece.field, v)
+                          for v in (piece.base, piece.theirs, piece.yours))
+        label = _("Enclosures") if piece.field == "enclosures" else _label(kind.model,
+                                                                            piece.field)
+        rows.append(MergeRow(
+            key=piece.key, label=str(label), language=piece.language, outcome=piece.outcome,
+            outcome_label=str(labels.get(piece.outcome, _("changed by you: yours is kept"))),
+            their_change=word_diff(shown[0], shown[1]),
+            your_change=word_diff(shown[0], shown[2]),
+            choice=choices.get(piece.key),
+        ))
+    return rows

@@ -49,7 +49,7 @@ def enclosable_documents():
     """What a drafter may choose to enclose: documents of an enclosable kind, not withdrawn."""
     return (
         Document.objects.filter(kind__in=enclosable_kinds())
-        .exclude(state=Document.State.WITHDRAWN)
+        .exclude(state__in=(Document.State.WITHDRAWN, Document.State.DISCARDED))
         .select_related("series")
         .order_by("-updated_at")
     )

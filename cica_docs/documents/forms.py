@@ -20,7 +20,10 @@ from cica_docs.languages import language_codes
 from .enclosures import canonical, enclosable_documents, enclosed_files, enclosure_problems
 from .fields import EnclosuresField
 from .kinds import get_kind
+from .merge import content_resolve
 from .models import Series
+
+THEIRS, MINE = "theirs", "mine"
 
 # Bidirectional overrides and isolates reorder text invisibly; an official text never needs them.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -52,7 +55,7 @@ class TextField(forms.CharField):
 
 
 def _widget_class(widget) -> str:
-    if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.RadioSelect):
         return "form-check-input"
     if isinstance(widget, forms.Select):
         return "form-select"
@@ -64,6 +67,8 @@ class DocumentForm(forms.Form):
     plain_fields: tuple[str, ...] = ()
 
     base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # After an edit conflict: the revision the person first started from (merge.py's base).
+    merged_from = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
     languages = forms.MultipleChoiceField(
         label=_("Issued in"),
         choices=settings.LANGUAGES,
@@ -78,7 +83,7 @@ class DocumentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, document=None, **kwargs):
+    def __init__(self, *args, document=None, conflicts=None, **kwargs):
         super().__init__(*args, **kwargs)
         kind = get_kind(self.kind_key)
         self.kind = kind
@@ -117,8 +122,38 @@ class DocumentForm(forms.Form):
                     else forms.TextInput(attrs={"lang": lang}),
                 )
             self.fields[f"title_{lang}"].widget.attrs["lang"] = lang
+        self._add_conflict_choices(conflicts)
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", _widget_class(field.widget))
+
+    def _add_conflict_choices(self, conflicts):
+        """After an edit conflict (see documents/merge.py), one choice per piece both people
+        changed: keep theirs, or the text in the field (theirs is read from the revision
+        being edited, the newest when the conflict was shown). Nothing is saved for such a
+        piece until it is chosen. A bound form reads the pieces from its hidden "conflict"
+        inputs."""
+        if conflicts is None:
+            conflicts = self.data.getlist("conflict") if hasattr(self.data, "getlist") else []
+        self.conflicts = [key for key in dict.fromkeys(conflicts) if key in self.fields
+                          and key not in ("base_revision", "merged_from", "comment")]
+        for key in self.conflicts:
+            self.fields[f"resolve_{key}"] = forms.ChoiceField(
+                label=_("Which version to keep"),
+                choices=[(THEIRS, _("Theirs")), (MINE, _("Mine, as it stands in the field"))],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose which version to keep.")},
+            )
+
+    def conflict_fields(self):
+        return {key: self[f"resolve_{key}"] for key in self.conflicts}
+
+    def typed_values(self) -> dict:
+        """What the form holds for each conflicting piece, as typed (for showing it again)."""
+        values = {}
+        for key in self.conflicts:
+            value = self[key].value()
+            values[key] = value if not isinstance(value, tuple) else list(value)
+        return values
 
     @property
     def columns(self):
@@ -151,6 +186,18 @@ class DocumentForm(forms.Form):
         return canonical(ids)
 
     def to_content(self) -> dict:
+        content = self._content()
+        keep_theirs = [key for key in self.conflicts
+                       if self.cleaned_data.get(f"resolve_{key}") == THEIRS]
+        if keep_theirs and self.document is not None:
+            theirs = self.document.revisions.filter(
+                number=self.cleaned_data["base_revision"]).first()
+            if theirs is not None:
+                content = content_resolve(content, theirs=theirs.content,
+                                          keep_theirs=keep_theirs)
+        return content
+
+    def _content(self) -> dict:
         data = self.cleaned_data
         languages = language_codes()
         return {

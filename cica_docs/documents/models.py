@@ -74,6 +74,9 @@ class Document(models.Model):
         APPROVED = "approved", _("Approved")
         ISSUED = "issued", _("Issued")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # A draft set aside by its drafter: out of every list, kept with its history, and
+        # restorable. Only a draft that was never issued can be discarded.
+        DISCARDED = "discarded", _("Discarded")
 
     # Issued once: the content is frozen, whatever happens after (withdrawal included).
     FROZEN_STATES = (State.ISSUED, State.WITHDRAWN)
@@ -262,9 +265,19 @@ class IssuedRevision(AppendOnlyModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     issued_at = models.DateTimeField(auto_now_add=True)
+    # Why the date of issue is earlier than the day it was issued (empty or null: not
+    # back-dated). Nullable so that adding it leaves the append-only table as it is.
+    backdating_reason = models.TextField(_("reason for the earlier date"), blank=True, null=True)
 
     def __str__(self) -> str:
         return self.symbol or str(self.document_id)
+
+    @property
+    def issued_day(self):
+        """The day in Astana on which it was issued (its date of issue may be earlier)."""
+        from django.utils import timezone
+
+        return timezone.localtime(self.issued_at, timezone.get_default_timezone()).date()
 
     @property
     def number_label(self) -> str:

@@ -7,15 +7,17 @@ two people acting at once are serialised and the second one is told what happene
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cica_docs.audit.log import record
 from cica_docs.rendering.services import schedule_render
 
 from . import content as content_mod
 from .checks import errors, run_checks, warnings
 from .enclosures import enclosure_problems
+from .issue_dates import astana_today, issue_date_problem
 from .kinds import Kind, get_kind
+from .merge import content_merge
 from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent
 from .workflow import TRANSITIONS
 
@@ -30,7 +32,14 @@ class DocumentError(Exception):
 
 
 class StaleRevision(DocumentError):
-    pass
+    """Someone saved since the revision the edit started from. `merge` is the three-way
+    merge of the edit with the newest revision (None when the starting revision is not one
+    of the document's), `latest` the newest revision."""
+
+    def __init__(self, message, *, merge=None, latest=None):
+        super().__init__(message)
+        self.merge = merge
+        self.latest = latest
 
 
 class TransitionNotAllowed(DocumentError):
@@ -39,6 +48,15 @@ class TransitionNotAllowed(DocumentError):
 
 class ChecksFailed(DocumentError):
     pass
+
+
+class IssueDateRefused(DocumentError):
+    """The date of issue breaks the register's order, or back-dating lacks its reason;
+    `field` names what to correct ("date" or "backdating_reason")."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
 
 
 def _lock(document: Document) -> Document:
@@ -87,8 +105,14 @@ def document_create(*, kind: Kind, author, content: dict, comment: str = "") -> 
 
 
 @transaction.atomic
-def revision_create(*, document, author, content: dict, base_revision: int, comment: str = ""):
-    """Save new content as a new revision, or refuse if someone saved since `base_revision`.
+def revision_create(
+    *, document, author, content: dict, base_revision: int, comment: str = "",
+    merge: bool = False,
+):
+    """Save new content as a new revision. If someone saved since `base_revision`, the
+    edit is merged three-way with the newest revision (`merge.content_merge`): with `merge`
+    and no conflict the merged content is saved; otherwise StaleRevision carries the merge,
+    for the person to see and decide, and nothing is saved.
 
     Returns the new revision, or None when the content did not change.
     """
@@ -101,12 +125,20 @@ def revision_create(*, document, author, content: dict, base_revision: int, comm
         )
     if document.revision_number != base_revision:
         latest = document.revisions.order_by("-number").first()
-        raise StaleRevision(
-            _("%(author)s saved revision %(number)s while you were editing revision %(base)s. "
-              "Your text is kept below: compare it with the latest revision and save again.")
-            % {"author": latest.author.get_full_name() or latest.author.get_username(),
-               "number": latest.number, "base": base_revision}
-        )
+        started = document.revisions.filter(number=base_revision).first()
+        merged = None
+        if started is not None:
+            merged = content_merge(base=started.content, theirs=latest.content, yours=content)
+        if not (merge and merged is not None and not merged.conflicts):
+            raise StaleRevision(
+                _("%(author)s saved revision %(number)s while you were editing revision "
+                  "%(base)s. Nothing was saved.")
+                % {"author": latest.author.get_full_name() or latest.author.get_username(),
+                   "number": latest.number, "base": base_revision},
+                merge=merged, latest=latest,
+            )
+        content = merged.content
+        comment = comment or _("Merged with revision %(number)s") % {"number": latest.number}
     if content_mod.content_hash(content) == content_mod.content_hash(
         content_mod.snapshot(document)
     ):
@@ -139,8 +171,14 @@ def _check_transition(document, action, by, comment):
               "Someone may have acted on it a moment ago.")
             % {"state": document.get_state_display(), "action": transition.label}
         )
-    if not by.has_perm(transition.permission):
+    if not transition.allowed(document, by):
+        if transition.own_only and any(by.has_perm(p) for p in transition.permissions()):
+            raise TransitionNotAllowed(
+                _("Only the person who created this draft, or an administrator, may do this."))
         raise TransitionNotAllowed(_("Your role does not allow this action."))
+    if action == "discard" and (document.number is not None
+                                or IssuedRevision.objects.filter(document=document).exists()):
+        raise TransitionNotAllowed(_("An issued document is never discarded; withdraw it."))
     if transition.needs_comment and not comment.strip():
         raise TransitionNotAllowed(_("Please say why, in the comment."))
     return transition
@@ -169,7 +207,9 @@ def _record(document, transition, by, comment, from_state):
 def document_transition(
     *, document, action: str, by, comment: str = "", acknowledge_warnings: bool = False
 ) -> Document:
-    """submit, approve, return or withdraw (issue has its own service: it numbers)."""
+    """submit, approve, return, withdraw, discard or reinstate (issue has its own service:
+    it numbers). A discarded draft leaves every list but keeps its revisions and events, and
+    goes to the audit log; reinstating makes it a draft again."""
     if action == "issue":
         raise ValueError("use document_issue")
     document = _lock(document)
@@ -180,6 +220,9 @@ def document_transition(
     document.state = transition.target
     document.save(update_fields=["state", "updated_at"])
     _record(document, transition, by, comment, from_state)
+    if action in ("discard", "reinstate"):
+        record(action=f"document.{action}", actor=by, target=document, comment=comment,
+               title=document.display_title)
     return document
 
 
@@ -199,13 +242,21 @@ def _allocate_number(series_id: int, issued_on: datetime.date) -> tuple[int, int
 @transaction.atomic
 def document_issue(
     *, document, by, issued_on: datetime.date | None = None, acknowledge_warnings: bool = False,
-    comment: str = "",
+    comment: str = "", backdating_reason: str = "",
 ) -> IssuedRevision:
-    """Give an approved document its number and date and freeze the current revision."""
+    """Give an approved document its number and date and freeze the current revision.
+
+    The date (default: today in Astana) follows `issue_dates`: not after today, not before
+    the previous number of the series, and a reason when it is before today."""
     document = _lock(document)
     transition = _check_transition(document, "issue", by, comment)
+    issued_on = issued_on or astana_today()
+    if document.series_id:  # the previous number's date is read under the series lock
+        Series.objects.select_for_update().get(pk=document.series_id)
+    problem = issue_date_problem(document, issued_on, backdating_reason)
+    if problem:
+        raise IssueDateRefused(*problem)
     _run_blocking_checks(document, acknowledge_warnings)
-    issued_on = issued_on or timezone.localdate()
     if document.series_id:
         document.number, document.number_year = _allocate_number(document.series_id, issued_on)
     from_state = document.state
@@ -219,6 +270,7 @@ def document_issue(
         symbol=document.symbol,
         issued_on=issued_on,
         issued_by=by,
+        backdating_reason=backdating_reason.strip() if issued_on < astana_today() else "",
     )
     schedule_render(document=document)
     return issued
@@ -243,7 +295,8 @@ def document_correct(*, document, by) -> tuple[Document, list[str]]:
               "state “%(state)s” and can still be edited.")
             % {"state": document.get_state_display()}
         )
-    pending = document.corrections.exclude(state__in=Document.FROZEN_STATES).order_by("pk").first()
+    pending = (document.corrections.exclude(state__in=Document.FROZEN_STATES)
+               .exclude(state=Document.State.DISCARDED).order_by("pk").first())
     if pending is not None:
         return pending.specific, []
     content = content_mod.normalised(document.issued.revision.content)

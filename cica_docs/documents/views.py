@@ -20,9 +20,12 @@ from . import content as content_mod
 from . import services
 from .access import get_document, staff_required
 from .checks import run_checks
+from .diff import merge_rows
 from .enclosures import enclosed_items, referenced_items
+from .issue_dates import issue_window
 from .kinds import get_kind, kinds
-from .models import Document, Series
+from .merge import open_conflicts
+from .models import Document, IssuedRevision, Series
 from .status import translation_status
 from .workflow import available_transitions
 
@@ -32,6 +35,7 @@ LISTS = {
     "approved": pgettext_lazy("work list tab", "Approved"),
     "issued": pgettext_lazy("work list tab", "Issued"),
     "all": gettext_lazy("All"),
+    "discarded": pgettext_lazy("work list tab", "Discarded"),
 }
 
 
@@ -49,9 +53,14 @@ def worklist(request):
         documents = documents.filter(state=Document.State.APPROVED)
     elif current == "issued":
         documents = documents.filter(state__in=Document.FROZEN_STATES)
+    elif current == "discarded":
+        documents = documents.filter(state=Document.State.DISCARDED)
     else:
         current = "all"
     state = request.GET.get("state", "")
+    if current != "discarded" and state != Document.State.DISCARDED:
+        # Discarded drafts leave every list but their own.
+        documents = documents.exclude(state=Document.State.DISCARDED)
     if state in Document.State.values:
         documents = documents.filter(state=state)
     series = request.GET.get("series", "")
@@ -87,7 +96,7 @@ def _search(query: str) -> Q:
     return condition
 
 
-def _editor(request, *, kind, form, document=None, stale=None):
+def _editor(request, *, kind, form, document=None, stale=None, merge=None, stale_base=None):
     status = translation_status(document) if document else {}
     return render(request, "documents/document_editor.html", {
         "kind": kind,
@@ -95,7 +104,25 @@ def _editor(request, *, kind, form, document=None, stale=None):
         "columns": [(lang, fields, status.get(lang)) for lang, fields in form.columns],
         "document": document,
         "stale": stale,
+        "stale_base": stale_base,
+        "merge_rows": merge,
     })
+
+
+def _merged_editor(request, *, kind, document, error, comment, base_revision):
+    """After an edit conflict: the form holds the three-way merge on top of the newest
+    revision (yours where both changed a piece, with the choice to make), and the page says
+    per language and field what each person changed."""
+    latest = error.latest
+    form_class = kind.get_form_class()
+    initial = {**form_class.initial_from(error.merge.content, latest.number),
+               "comment": comment, "merged_from": base_revision}
+    form = form_class(initial=initial, document=document,
+                      conflicts=[piece.key for piece in error.merge.conflicts])
+    their_name = latest.author.get_full_name() or latest.author.get_username()
+    rows = merge_rows(document, error.merge, form, their_name=their_name)
+    return _editor(request, kind=kind, form=form, document=document, stale=error.message,
+                   merge=rows)
 
 
 @staff_required
@@ -131,7 +158,7 @@ def edit(request, pk):
         messages.error(request, _("Only a draft can be edited. Return it to draft first."))
         return redirect(document)
     form_class = kind.get_form_class()
-    stale = None
+    stale = stale_base = None
     if request.method == "POST":
         if not request.user.has_perm("accounts.draft_documents"):
             raise PermissionDenied
@@ -144,7 +171,12 @@ def edit(request, pk):
                     comment=form.cleaned_data["comment"],
                 )
             except services.StaleRevision as error:
-                stale = error.message
+                if error.merge is not None:
+                    return _merged_editor(
+                        request, kind=kind, document=document, error=error,
+                        comment=form.cleaned_data["comment"],
+                        base_revision=form.cleaned_data["base_revision"])
+                stale, stale_base = error.message, error.latest.number
             except services.DocumentError as error:
                 messages.error(request, error.message)
                 return redirect(document)
@@ -159,7 +191,24 @@ def edit(request, pk):
         form = form_class(initial=form_class.initial_from(
             content_mod.snapshot(document), document.revision_number
         ), document=document)
-    return _editor(request, kind=kind, form=form, document=document, stale=stale)
+    merge = _open_conflicts(document, form) if form.is_bound and form.conflicts else None
+    return _editor(request, kind=kind, form=form, document=document, stale=stale,
+                   stale_base=stale_base, merge=merge)
+
+
+def _open_conflicts(document, form):
+    """A resolution form that came back with an error still shows what is to decide."""
+    numbers = [form.data.get("merged_from"), form.data.get("base_revision")]
+    found = {str(r.number): r.content for r in document.revisions.filter(
+        number__in=[n for n in numbers if str(n).isdigit() and len(str(n)) < 10])}
+    if numbers[1] not in found:
+        return None
+    merge = open_conflicts(base=found.get(numbers[0], found[numbers[1]]),
+                           theirs=found[numbers[1]], typed=form.typed_values(),
+                           keys=form.conflicts)
+    latest = document.revisions.select_related("author").get(number=int(numbers[1]))
+    name = latest.author.get_full_name() or latest.author.get_username()
+    return merge_rows(document, merge, form, their_name=name)
 
 
 @staff_required
@@ -192,7 +241,11 @@ def detail(request, pk):
     live = not document.is_frozen
     findings = run_checks(document) if live else None
     corrections = list(document.corrections.select_related("series").order_by("pk"))
+    issued = IssuedRevision.objects.filter(document=document).first() if not live else None
     return render(request, "documents/document_detail.html", {
+        "issued": issued,
+        "issue_window": issue_window(document) if document.state == Document.State.APPROVED
+        else None,
         "document": document,
         "kind": kind,
         "status": translation_status(document),
@@ -204,7 +257,9 @@ def detail(request, pk):
         "enclosures": enclosed_items(document),
         "corrections": corrections,
         "can_correct": not live and request.user.has_perm("accounts.draft_documents"),
-        "pending_correction": any(not c.is_frozen for c in corrections),
+        "pending_correction": any(
+            c.state not in (*Document.FROZEN_STATES, Document.State.DISCARDED)
+            for c in corrections),
         **kind.get_preview_context(document),
         **panel_context(document),
     })
@@ -214,7 +269,7 @@ def detail(request, pk):
 @require_POST
 def transition(request, pk, action):
     """submit, approve, return, withdraw."""
-    if action not in ("submit", "approve", "return", "withdraw"):
+    if action not in ("submit", "approve", "return", "withdraw", "discard", "reinstate"):
         raise Http404
     document = get_document(pk)
     try:
@@ -241,9 +296,10 @@ def issue(request, pk):
     try:
         issued = services.document_issue(
             document=document, by=request.user,
-            issued_on=_parse_date(request.POST.get("issued_on", "")),
+            issued_on=_date_input(request.POST.get("issued_on", "")),
             acknowledge_warnings=request.POST.get("acknowledge_warnings") == "on",
             comment=request.POST.get("comment", "")[:2000],
+            backdating_reason=request.POST.get("backdating_reason", "")[:2000],
         )
     except services.DocumentError as error:
         messages.error(request, error.message)
@@ -276,14 +332,13 @@ def correct(request, pk):
     return redirect("documents:edit", pk=correction.pk)
 
 
-def _parse_date(value: str):
+def _date_input(value: str):
+    """The date field of the issue form (the browser sends YYYY-MM-DD); empty for today.
+    Which dates are allowed is the issue service's rule."""
     value = value.strip()
     if not value:
         return None
     try:
-        day = datetime.date.fromisoformat(value)
+        return datetime.date.fromisoformat(value)
     except ValueError:
         raise ValueError(_("The date of issue must be a date such as 2024-03-06.")) from None
-    if not 2000 <= day.year <= 2100:
-        raise ValueError(_("The date of issue must be a date such as 2024-03-06."))
-    return day

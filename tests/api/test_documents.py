@@ -92,8 +92,9 @@ def test_unknown_api_urls_answer_json_404(drafter):
 def test_issuing_twice_is_a_conflict_and_the_number_is_kept(drafter, reviewer, registrar):
     note = approved_note(drafter, reviewer)
     client = token_client(registrar)
-    assert client.post(url(note, "issue/"), {"date": "2024-03-06"},
-                       format="json").status_code == 200
+    issued = client.post(url(note, "issue/"), {"date": "2024-03-06",
+                                               "backdating_reason": "As signed."}, format="json")
+    assert issued.status_code == 200
     again = client.post(url(note, "issue/"), {}, format="json")
     assert again.status_code == 409
     note.refresh_from_db()
@@ -131,7 +132,7 @@ def test_a_submit_stopped_by_the_checks_lists_them(drafter):
 
 
 def test_warnings_must_be_acknowledged_as_in_the_browser(drafter):
-    note = make_note(drafter, opening_en="we submit the paper for consideration")
+    note = make_note(drafter, opening_en="we submit the paper for consideration.")
     client = token_client(drafter)
     refused = client.post(url(note, "submit/"), {}, format="json")
     assert refused.status_code == 409

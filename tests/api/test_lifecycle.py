@@ -74,7 +74,9 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
 
     with django_capture_on_commit_callbacks(execute=True):
         response = registering.post(f"/api/v1/notes/{note['id']}/issue/",
-                                    {"date": "2024-03-06"}, format="json")
+                                    {"date": "2024-03-06",
+                                     "backdating_reason": "Signed on 6 March."},
+                                    format="json")
     assert response.status_code == 200, response.json()
     issued = response.json()
     assert (issued["status"], issued["number"], issued["symbol"], issued["date"]) == (

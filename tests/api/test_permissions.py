@@ -69,6 +69,10 @@ for _resource in published():
         ("GET", f"{_p}/<str:pk>/receipts/"): REGISTRAR_WRITE,
         ("POST", f"{_p}/<str:pk>/withdraw/"): REGISTRAR_WRITE,
         ("POST", f"{_p}/<str:pk>/correct/"): DRAFTER_WRITE,
+        # The draft is another drafter's: only its author or an administrator discards it.
+        ("POST", f"{_p}/<str:pk>/discard/"): "401 404 404 403 403 403 ok",
+        # The draft is not discarded: the gate passes, the state refuses (409).
+        ("POST", f"{_p}/<str:pk>/reinstate/"): "401 404 404 ok 403 403 ok",
     })
 
 CASES = [

@@ -31,7 +31,8 @@ def issue(drafter, reviewer, registrar, django_capture_on_commit_callbacks):
         note = approved_note(drafter, reviewer, **kwargs)
         with django_capture_on_commit_callbacks(execute=render):
             services.document_issue(document=note, by=registrar,
-                                    issued_on=datetime.date(2024, 3, 6))
+                                    issued_on=datetime.date(2024, 3, 6),
+                                    backdating_reason="The reference note's date.")
         note.refresh_from_db()
         return note
 

@@ -136,7 +136,7 @@ def test_a_document_issued_without_a_number_is_named_without_a_bare_number_sign(
 
     paper = approved_concept(drafter, reviewer)  # no series: issued without a number
     services.document_issue(document=paper, by=registrar, issued_on=datetime.date(2024, 3, 6),
-                            acknowledge_warnings=True)
+                            acknowledge_warnings=True, backdating_reason="As signed.")
     paper.refresh_from_db()
     assert paper.symbol == ""
     dispatch_to(paper, "KAZ", send=True)

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 def issued(drafter, reviewer, registrar, django_capture_on_commit_callbacks):
     note = approved_note(drafter, reviewer)
     with django_capture_on_commit_callbacks(execute=False):  # the PDFs are not the subject
-        services.document_issue(document=note, by=registrar, issued_on=datetime.date(2024, 3, 6))
+        services.document_issue(document=note, by=registrar, issued_on=datetime.date(2024, 3, 6),
+                            backdating_reason="As signed.")
     note.refresh_from_db()
     return note
 

@@ -152,7 +152,8 @@ def test_return_needs_a_comment_and_is_recorded(drafter, reviewer):
 def test_issue_numbers_dates_and_freezes(drafter, reviewer, registrar):
     note = approved_note(drafter, reviewer)
     issued = services.document_issue(
-        document=note, by=registrar, issued_on=datetime.date(2024, 3, 6)
+        document=note, by=registrar, issued_on=datetime.date(2024, 3, 6),
+        backdating_reason="Signed on 6 March, registered later.",
     )
     note.refresh_from_db()
     assert issued.symbol == note.symbol == "NCT/CT/275"
@@ -201,7 +202,8 @@ def test_a_failed_issue_leaves_no_hole(drafter, reviewer, registrar):
 def test_yearly_series_restart_at_one(drafter, reviewer, registrar):
     series = Series.objects.create(code="SG/NV", next_number=41, restart_yearly=True, year=2025)
     note = approved_note(drafter, reviewer, series=series)
-    services.document_issue(document=note, by=registrar, issued_on=datetime.date(2026, 1, 5))
+    services.document_issue(document=note, by=registrar, issued_on=datetime.date(2026, 1, 5),
+                            backdating_reason="As signed.")
     note.refresh_from_db()
     assert note.symbol == "SG/NV/1"
 

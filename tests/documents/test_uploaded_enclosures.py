@@ -273,7 +273,8 @@ def test_the_issued_package_holds_the_file_byte_for_byte_pages(drafter, reviewer
     note = approved_note(drafter, reviewer, enclosures=[enclosed.reference])
     with django_capture_on_commit_callbacks(execute=True):
         services.document_issue(document=note, by=registrar,
-                                issued_on=datetime.date(2026, 11, 27), acknowledge_warnings=True)
+                                issued_on=datetime.date(2026, 11, 27), acknowledge_warnings=True,
+                                backdating_reason="As signed.")
     stored = RenderedFile.objects.get(document=note, variant="package")
     package = stored.file.open("rb").read()
     outline, reader = _outline(package)

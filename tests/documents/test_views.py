@@ -115,8 +115,9 @@ def test_double_click_on_issue_gives_one_number_and_a_clear_message(
     note = approved_note(drafter, reviewer)
     client.force_login(registrar)
     reauthenticate(client)
-    first = client.post(f"/en/work/{note.pk}/issue/", {"issued_on": "2024-03-06"}, follow=True)
-    second = client.post(f"/en/work/{note.pk}/issue/", {"issued_on": "2024-03-06"}, follow=True)
+    data = {"issued_on": "2024-03-06", "backdating_reason": "Signed on 6 March."}
+    first = client.post(f"/en/work/{note.pk}/issue/", data, follow=True)
+    second = client.post(f"/en/work/{note.pk}/issue/", data, follow=True)
     assert "Issued as № NCT/CT/275." in first.text
     assert "“Issue” is not possible: the document is now in the state “Issued”." in second.text
     assert Series.objects.get(code="NCT/CT").next_number == 276
@@ -209,7 +210,7 @@ def test_the_live_preview_shows_formulas_and_checks(client, drafter):
     response = client.post("/en/work/preview/note/", form_data(body_ru="Мы NCT/СТ/274"))
     assert response.status_code == 200
     assert "presents its compliments to the CICA Member States" in response.text
-    assert "mixes Latin and Cyrillic letters" in response.text
+    assert "mixes letters of different alphabets that look alike: С (Cyrillic)" in response.text
 
 
 def test_delegates_cannot_reach_the_secretariat_pages(client, drafter, delegate_kz):
@@ -224,13 +225,12 @@ def test_issuing_asks_for_the_password_again_and_keeps_the_form(
 ):
     note = approved_note(drafter, reviewer)
     client.force_login(registrar)
-    asked = client.post(f"/en/work/{note.pk}/issue/", {"issued_on": "2024-03-06"})
+    data = {"issued_on": "2024-03-06", "backdating_reason": "Signed on 6 March."}
+    asked = client.post(f"/en/work/{note.pk}/issue/", data)
     assert asked.status_code == 200 and Document.objects.get(pk=note.pk).state == "approved"
-    wrong = client.post(f"/en/work/{note.pk}/issue/",
-                        {"issued_on": "2024-03-06", "reauth_password": "wrong"})
+    wrong = client.post(f"/en/work/{note.pk}/issue/", {**data, "reauth_password": "wrong"})
     assert Document.objects.get(pk=note.pk).state == "approved" and wrong.status_code == 200
-    client.post(f"/en/work/{note.pk}/issue/",
-                {"issued_on": "2024-03-06", "reauth_password": password})
+    client.post(f"/en/work/{note.pk}/issue/", {**data, "reauth_password": password})
     note.refresh_from_db()
     assert note.state == "issued" and str(note.issued_on) == "2024-03-06"
 

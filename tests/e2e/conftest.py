@@ -143,8 +143,9 @@ def _wait_until_open(form):
     expect(form).not_to_have_class(re.compile(r"\bcollapsing\b"))
 
 
-def issue(page, *, issued_on: str):
-    """As a registrar on an approved document's page: issue it, confirming the password."""
+def issue(page, *, issued_on: str, reason: str = ""):
+    """As a registrar on an approved document's page: issue it, confirming the password
+    (`reason`: why it is dated before today)."""
     from playwright.sync_api import expect
 
     from tests.conftest import PASSWORD
@@ -154,6 +155,8 @@ def issue(page, *, issued_on: str):
     form = page.locator("#action-issue")
     _wait_until_open(form)
     form.get_by_label("Date of issue").fill(issued_on)
+    if reason:
+        form.get_by_label("Reason for an earlier date").fill(reason)
     acknowledge = form.get_by_label("I have read the warnings")
     if acknowledge.count():
         acknowledge.check()

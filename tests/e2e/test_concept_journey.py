@@ -73,7 +73,7 @@ def test_a_concept_paper_is_approved_enclosed_in_a_note_and_circulated_in_its_pa
 
     log_in(page, live_server, "registrar")
     page.get_by_role("link", name=REFERENCE["title"]["en"]).click()
-    issue(page, issued_on="2026-11-27")
+    issue(page, issued_on="2026-11-27", reason="Signed on 27 November.")
     expect(page.get_by_text("Issued as № NCT/CT/275.")).to_be_visible()
 
     # The package, as downloaded from the document page.

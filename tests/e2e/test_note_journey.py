@@ -56,7 +56,7 @@ def test_a_note_is_drafted_reviewed_approved_and_issued_in_the_browser(page, liv
     log_in(page, live_server, "registrar")
     page.get_by_role("link", name="Approved").click()
     page.get_by_role("link", name=REFERENCE["title"]["en"]).click()
-    issue(page, issued_on="2024-03-06")
+    issue(page, issued_on="2024-03-06", reason="Signed on 6 March, registered today.")
     expect(page.get_by_text("Issued as № NCT/CT/275.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Note verbale № NCT/CT/275")
     note = Note.objects.get()

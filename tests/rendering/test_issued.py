@@ -19,7 +19,8 @@ def issued_note(drafter, reviewer, registrar, django_capture_on_commit_callbacks
     note = approved_note(drafter, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         services.document_issue(
-            document=note, by=registrar, issued_on=datetime.date(2024, 3, 6)
+            document=note, by=registrar, issued_on=datetime.date(2024, 3, 6),
+            backdating_reason="The reference note's date.",
         )
     note.refresh_from_db()
     return note
