@@ -30,6 +30,7 @@ from cica_docs.circulation import services as circulation
 from cica_docs.circulation.models import MemberState
 from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
+from cica_docs.documents.models import Series
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, concept_content, make_note, note_content, upload_file
 
@@ -169,12 +170,15 @@ def site(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in,
     submitted = make_note(drafter)
     services.document_transition(document=submitted, action="submit", by=drafter,
                                  acknowledge_warnings=True)
+    series = Series.objects.get(code="NCT/CT")
+    services.series_skip(series=series, to_number=series.next_number + 3, by=registrar,
+                         reason="Номера зарезервированы для нот Совещания министров.")
     users = {"drafter": drafter, "reviewer": reviewer, "registrar": registrar,
              "admin": admin_user, "delegate": delegate_kz}
     return {
         "users": users, "draft": draft, "issued": issued, "withdrawn": withdrawn,
         "paper": paper, "file": pdf, "state": MemberState.objects.get(code="KAZ"),
-        "list": circulation_list, "dispatch": dispatch,
+        "list": circulation_list, "dispatch": dispatch, "series": series,
     }
 
 
@@ -259,6 +263,8 @@ PAGES = {
     "manage:list-add": [("get", {}, {}), ("post", {}, {"name_ru": "x"})],
     "manage:list-edit": [("get", {"pk": "@list"}, {})],
     "manage:list-delete": [("get", {"pk": "@list"}, {})],
+    "manage:series": [("get", {}, {})],
+    "manage:series-skip": [("post", {"pk": "@series"}, {"to_number": "1", "reason": ""})],
 }
 
 

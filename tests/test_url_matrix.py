@@ -21,7 +21,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from cica_docs.accounts.models import User
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
-from cica_docs.documents.models import Document
+from cica_docs.documents.models import Document, Series
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, make_note, note_content, upload_file
 
@@ -104,6 +104,7 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "list": circulation_list,
         "delegate": delegate,
         "inactive delegate": lambda: delegate(active=False),
+        "series": lambda: Series.objects.create(code=f"TEST/{next(numbers)}", next_number=5),
     }
 
 
@@ -114,6 +115,8 @@ def _state_of(obj):
             "state", "revision_number", "number").first(), obj.corrections.count())
     elif isinstance(obj, User):
         found = User.objects.filter(pk=obj.pk).values_list("is_active").first()
+    elif isinstance(obj, Series):
+        found = Series.objects.filter(pk=obj.pk).values_list("next_number").first()
     elif isinstance(obj, CirculationList):
         found = CirculationList.objects.filter(pk=obj.pk).exists()
     else:
@@ -195,6 +198,10 @@ ROWS = {
     "manage:list-add": ("get", {}, {}, ADMIN_PAGE),
     "manage:list-edit": ("get", {"pk": "@list"}, {}, ADMIN_PAGE),
     "manage:list-delete": ("post", {"pk": "@list"}, {}, _post({"admin"})),
+    "manage:series": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    # A deliberate gap in a series: registrar or administrator, with a reason.
+    "manage:series-skip": ("post", {"pk": "@series"}, {"to_number": 900, "reason": "Reserved"},
+                           _post({"registrar", "admin"})),
 }
 
 

@@ -13,6 +13,8 @@ a guard that exists only because an old migration once created it can silently v
   issued → withdrawn. PostgreSQL also refuses to delete it.
 - **issued content** (each kind's own table, e.g. `notes_note`): the text of an issued or
   withdrawn document never changes.
+- **series counters** (`documents_series`): the next number never goes below the highest
+  number given, and rises by more than one only with the NumberGap row of `series_skip`.
 - **audited recipients** (`circulation_dispatchrecipient`): a state is given a document only
   by the dispatch service, right after the audit event that names it; an INSERT of a
   recipient by anyone else is refused.
@@ -127,6 +129,43 @@ WHEN NOT EXISTS (
 ) OR NOT EXISTS (SELECT 1 FROM circulation_dispatch
                  WHERE id = NEW.dispatch_id AND document_id = NEW.document_id)
 BEGIN SELECT RAISE(ABORT, 'no audit event records this dispatch to this state'); END
+"""
+
+
+# The counter of a series (`documents_series.next_number`) never goes below the highest
+# number given in it (in the counter's year, for a series that restarts yearly): it would
+# give a number twice. It rises by one at each issue, or by more only with the NumberGap row
+# that `series_skip` writes in the same transaction (the skipped numbers and the reason).
+SERIES_TABLE = "documents_series"
+_SERIES_HIGHEST = """(SELECT max(number) FROM documents_document
+    WHERE series_id = NEW.id AND number IS NOT NULL
+      AND number_year = CASE WHEN NEW.restart_yearly THEN coalesce(NEW.year, 0) ELSE 0 END)"""
+_SERIES_UNRECORDED_GAP = """(NEW.next_number > OLD.next_number + 1
+    AND NEW.year IS NOT DISTINCT FROM OLD.year AND NEW.restart_yearly = OLD.restart_yearly
+    AND NOT EXISTS (SELECT 1 FROM documents_numbergap
+                    WHERE series_id = NEW.id AND first = OLD.next_number
+                      AND last = NEW.next_number - 1))"""
+_PG_SERIES = f"""
+CREATE OR REPLACE FUNCTION cica_series_counter() RETURNS trigger AS $$
+BEGIN
+    IF NEW.next_number <= {_SERIES_HIGHEST} THEN
+        RAISE EXCEPTION 'series %: the counter cannot go below the highest number given',
+            NEW.code USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    IF TG_OP = 'UPDATE' AND {_SERIES_UNRECORDED_GAP} THEN
+        RAISE EXCEPTION 'series %: numbers are skipped only with their recorded reason',
+            NEW.code USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+"""
+_SQLITE_SERIES = f"""
+CREATE TRIGGER documents_series_counter BEFORE UPDATE ON documents_series
+WHEN NEW.next_number <= {_SERIES_HIGHEST}
+  OR {_SERIES_UNRECORDED_GAP.replace("IS NOT DISTINCT FROM", "IS")}
+BEGIN SELECT RAISE(ABORT, 'a series counter stays above the highest number given and skips
+numbers only with their recorded reason'); END
 """
 
 
@@ -289,6 +328,22 @@ def install_audited_recipients(connection) -> None:
             cursor.execute(_SQLITE_RECIPIENT)
 
 
+def install_series_counter(connection) -> None:
+    if not {SERIES_TABLE, DOCUMENT_TABLE, "documents_numbergap"} <= _tables(connection):
+        return
+    name = f"{SERIES_TABLE}_counter"
+    with connection.cursor() as cursor:
+        _drop(connection, cursor, name, SERIES_TABLE)
+        if connection.vendor == "postgresql":
+            cursor.execute(_PG_SERIES)
+            cursor.execute(
+                f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {SERIES_TABLE} "
+                "FOR EACH ROW EXECUTE FUNCTION cica_series_counter()"
+            )
+        elif connection.vendor == "sqlite":
+            cursor.execute(_SQLITE_SERIES)
+
+
 def guards_install(connection) -> None:
     """Install every guard on the tables that exist (idempotent; run after `migrate`)."""
     with transaction.atomic(using=connection.alias):
@@ -296,6 +351,7 @@ def guards_install(connection) -> None:
         install_issued_document(connection)
         install_issued_content(connection)
         install_audited_recipients(connection)
+        install_series_counter(connection)
 
 
 def guard_names(connection) -> set[str]:

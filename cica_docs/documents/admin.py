@@ -10,6 +10,11 @@ class SeriesAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "next_number", "restart_yearly")
     search_fields = ("code", "name")
 
+    def get_readonly_fields(self, request, obj=None):
+        """The counter is set when a series is created; after that only issues move it,
+        and a deliberate gap is made on the series page (password, reason, audit)."""
+        return ("next_number",) if obj is not None else ()
+
 
 @admin.register(EnclosedFile)
 class EnclosedFileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):

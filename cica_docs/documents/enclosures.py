@@ -122,8 +122,13 @@ def _reaches(start_ids: list[int], target: int) -> bool:
     return False
 
 
+def enclosure_title(document: Document) -> str:
+    """How a message names an enclosed document: its subject (or number, or id)."""
+    return str(document.display_title or document.symbol or document.pk)
+
+
 def _name(document: Document) -> str:
-    return f"“{document.display_title or document.symbol or document.pk}”"
+    return f"“{enclosure_title(document)}”"
 
 
 def enclosure_problems(*, document: Document | None, kind_key: str, ids: list) -> list[str]:

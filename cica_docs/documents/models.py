@@ -7,6 +7,7 @@ deletes, and so does the database (migration 0002 installs triggers).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -63,6 +64,30 @@ class Series(models.Model):
 
     def symbol(self, number: int) -> str:
         return f"{self.code}/{number}"
+
+    def counter_year(self) -> int:
+        """The `number_year` the counter stands for: its year if it restarts yearly."""
+        return (self.year or 0) if self.restart_yearly else 0
+
+    def highest_used(self, year: int | None = None) -> int | None:
+        """The highest number given in the series (in `year`, default the counter's)."""
+        if self.pk is None:
+            return None
+        year = self.counter_year() if year is None else year
+        return Document.objects.filter(
+            series_id=self.pk, number_year=year, number__isnull=False
+        ).aggregate(highest=models.Max("number"))["highest"]
+
+    def clean(self):
+        """The counter never goes below the highest number given: it would give a number
+        twice (the database refuses it too, `cica_docs.database.guards`)."""
+        super().clean()
+        highest = self.highest_used()
+        if highest is not None and self.next_number is not None and self.next_number <= highest:
+            raise ValidationError({"next_number": _(
+                "The next number must be higher than %(highest)s, the highest number given "
+                "in this series."
+            ) % {"highest": highest}}, code="counter_below_used")
 
 
 class Document(models.Model):
@@ -282,6 +307,71 @@ class IssuedRevision(AppendOnlyModel):
     @property
     def number_label(self) -> str:
         return number_label(self.symbol)
+
+
+class IssuedEnclosure(AppendOnlyModel):
+    """What an issued document enclosed, bound at its issue: each enclosed document by the
+    exact revision that was issued (`revision`: its issued revision's), each uploaded file
+    (written once, never changed) by itself. Every issue-time rendering reads these rows and
+    those revisions, never the live documents. Written once, in the issuing transaction."""
+
+    issued = models.ForeignKey(
+        IssuedRevision, on_delete=models.PROTECT, related_name="enclosures"
+    )
+    position = models.PositiveSmallIntegerField()
+    enclosed = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    file = models.ForeignKey(
+        "EnclosedFile", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["issued", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issued", "position"], name="documents_issued_enclosure_position"
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(enclosed__isnull=False, revision__isnull=False,
+                                    file__isnull=True)
+                           | models.Q(enclosed__isnull=True, revision__isnull=True,
+                                      file__isnull=False)),
+                name="documents_issued_enclosure_revision_or_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issued} ← {self.revision or self.file}"
+
+
+class NumberGap(AppendOnlyModel):
+    """Numbers of a series deliberately left unused (`series_skip`), with the reason: the
+    register shows them, so that a missing number is explained. Written once."""
+
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="gaps"
+    )
+    year = models.PositiveIntegerField(_("year"), default=0)  # 0: a continuous series
+    first = models.PositiveIntegerField(_("first number skipped"))
+    last = models.PositiveIntegerField(_("last number skipped"))
+    reason = models.TextField(_("reason"))
+    skipped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("skipped by"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    skipped_at = models.DateTimeField(_("skipped at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("skipped numbers")
+        verbose_name_plural = _("skipped numbers")
+        ordering = ["series", "-skipped_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.series}: {self.first}–{self.last}"
 
 
 def enclosed_file_path(instance, filename):

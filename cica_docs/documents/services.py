@@ -9,16 +9,24 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cica_docs.audit.log import record
+from cica_docs.audit.log import record, security_event
 from cica_docs.rendering.services import schedule_render
 
 from . import content as content_mod
 from .checks import errors, run_checks, warnings
-from .enclosures import enclosure_problems
+from .enclosures import enclosure_problems, enclosure_title, parse_reference
 from .issue_dates import astana_today, issue_date_problem
 from .kinds import Kind, get_kind
 from .merge import content_merge
-from .models import Document, IssuedRevision, Revision, Series, WorkflowEvent
+from .models import (
+    Document,
+    IssuedEnclosure,
+    IssuedRevision,
+    NumberGap,
+    Revision,
+    Series,
+    WorkflowEvent,
+)
 from .workflow import TRANSITIONS
 
 
@@ -226,28 +234,132 @@ def document_transition(
     return document
 
 
+class NumberTaken(DocumentError):
+    """The series' counter names a number already given: it was changed outside the
+    application (the database refuses to lower it; SQLite without its guard did not)."""
+
+
 def _allocate_number(series_id: int, issued_on: datetime.date) -> tuple[int, int]:
     """The next number of the series, taken under a row lock in the issuing transaction:
-    concurrent issues wait for each other, and a rolled-back issue gives its number back."""
+    concurrent issues wait for each other, and a rolled-back issue gives its number back.
+    A counter that names a number already given refuses the issue (NumberTaken)."""
     series = Series.objects.select_for_update().get(pk=series_id)
     year = issued_on.year if series.restart_yearly else 0
     if series.restart_yearly and series.year != issued_on.year:
         series.year, series.next_number = issued_on.year, 1
     number = series.next_number
+    highest = series.highest_used(year)
+    if highest is not None and number <= highest:
+        raise NumberTaken(
+            _("The series %(series)s would give number %(number)s, which is already taken "
+              "(the highest number given is %(highest)s): its counter was changed outside "
+              "the application. Nothing was issued; an administrator must check the series.")
+            % {"series": series.code, "number": number, "highest": highest}
+        )
     series.next_number = number + 1
     series.save(update_fields=["next_number", "year"])
     return number, year
 
 
+# The most numbers one skip leaves unused: a typo (27500 for 2750) must not empty a register.
+MAX_SKIP = 1000
+
+
 @transaction.atomic
-def document_issue(
+def series_skip(*, series, to_number: int, reason: str, by, request=None) -> NumberGap:
+    """Leave the numbers from the series' counter up to `to_number - 1` unused, on purpose:
+    `to_number` becomes the next number. The numbers skipped and the reason are kept
+    (NumberGap, shown on the series page) and audited. The view asks for the password
+    first; the counter never goes back (only forward, by this or by issuing)."""
+    if not (by.has_perm("accounts.register_documents")
+            or by.has_perm("accounts.manage_reference_data")):
+        raise TransitionNotAllowed(_("Your role does not allow this action."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DocumentError(_("Please say why these numbers are left unused."))
+    series = Series.objects.select_for_update().get(pk=series.pk)
+    if series.restart_yearly and series.year != astana_today().year:
+        series.year, series.next_number = astana_today().year, 1
+    first = series.next_number
+    if to_number <= first:
+        raise DocumentError(
+            _("The next number of %(series)s is already %(next)s: numbers can only be skipped "
+              "forward, to a higher next number.") % {"series": series.code, "next": first})
+    if to_number - first > MAX_SKIP:
+        raise DocumentError(
+            _("At most %(count)s numbers can be skipped at once; is %(number)s a typing "
+              "error?") % {"count": MAX_SKIP, "number": to_number})
+    gap = NumberGap.objects.create(
+        series=series, year=series.counter_year(), first=first, last=to_number - 1,
+        reason=reason, skipped_by=by,
+    )
+    series.next_number = to_number
+    series.save(update_fields=["next_number", "year"])
+    record(action="series.skip", actor=by, request=request, target=series,
+           year=gap.year, first=gap.first, last=gap.last, reason=reason)
+    return gap
+
+
+def _enclosed_to_issue(references: list) -> list[Document]:
+    """The documents among `references` (locked, in order); refuses the issue, naming the
+    document, when one is neither approved nor issued: an enclosure is issued with the
+    document that encloses it, or before it."""
+    found = []
+    for value in references:
+        kind, number = parse_reference(value)
+        if kind != "document":
+            continue
+        enclosed = Document.objects.select_for_update().get(pk=number)
+        if enclosed.state not in (Document.State.APPROVED, Document.State.ISSUED):
+            raise TransitionNotAllowed(
+                _("The enclosure “%(name)s” is “%(state)s”: an enclosed document is issued "
+                  "together with the document that encloses it, so it must be approved "
+                  "first. Nothing was issued.")
+                % {"name": enclosure_title(enclosed), "state": enclosed.state_label}
+            )
+        found.append(enclosed)
+    return found
+
+
+def _bind_enclosures(issued: IssuedRevision, references: list, issued_with: dict) -> None:
+    """Record what `issued` encloses, each document by its issued revision."""
+    rows = []
+    for position, value in enumerate(references):
+        kind, number = parse_reference(value)
+        if kind == "file":
+            rows.append(IssuedEnclosure(issued=issued, position=position, file_id=number))
+            continue
+        enclosed_issue = issued_with.get(number) or IssuedRevision.objects.get(
+            document_id=number)
+        rows.append(IssuedEnclosure(issued=issued, position=position, enclosed_id=number,
+                                    revision_id=enclosed_issue.revision_id))
+    IssuedEnclosure.objects.bulk_create(rows)
+
+
+def document_issue(**kwargs) -> IssuedRevision:
+    """Give an approved document its number and date and freeze the current revision
+    (`_issue`). A counter found forged is also a security event, recorded after the
+    refused issue has rolled back."""
+    try:
+        return _issue(**kwargs)
+    except NumberTaken as error:
+        document = kwargs["document"]
+        security_event(action="series.number_taken", actor=kwargs["by"], target=document,
+                       series=document.series_id, message=str(error))
+        raise
+
+
+@transaction.atomic
+def _issue(
     *, document, by, issued_on: datetime.date | None = None, acknowledge_warnings: bool = False,
     comment: str = "", backdating_reason: str = "",
 ) -> IssuedRevision:
-    """Give an approved document its number and date and freeze the current revision.
+    """The date (default: today in Astana) follows `issue_dates`: not after today, not
+    before the previous number of the series, and a reason when it is before today.
 
-    The date (default: today in Astana) follows `issue_dates`: not after today, not before
-    the previous number of the series, and a reason when it is before today."""
+    Each enclosed document is bound to its issued revision; one that is approved but not
+    yet issued is issued here, in the same transaction (its own number if its kind has a
+    series), so that the package contains exactly what was approved."""
     document = _lock(document)
     transition = _check_transition(document, "issue", by, comment)
     issued_on = issued_on or astana_today()
@@ -256,7 +368,25 @@ def document_issue(
     problem = issue_date_problem(document, issued_on, backdating_reason)
     if problem:
         raise IssueDateRefused(*problem)
+    revision = document.revisions.get(number=document.revision_number)
+    references = content_mod.normalised(revision.content)["enclosures"]
+    enclosed = _enclosed_to_issue(references)
     _run_blocking_checks(document, acknowledge_warnings)
+    issued_with = {}
+    for paper in enclosed:
+        if paper.state != Document.State.APPROVED:
+            continue
+        try:
+            issued_with[paper.pk] = document_issue(
+                document=paper.specific, by=by, issued_on=issued_on,
+                acknowledge_warnings=acknowledge_warnings, backdating_reason=backdating_reason,
+            )
+        except DocumentError as error:
+            error.message = _("The enclosure “%(name)s” could not be issued with it: "
+                              "%(reason)s") % {"name": enclosure_title(paper),
+                                               "reason": error.message}
+            error.args = (str(error.message),)
+            raise
     if document.series_id:
         document.number, document.number_year = _allocate_number(document.series_id, issued_on)
     from_state = document.state
@@ -266,12 +396,13 @@ def document_issue(
     _record(document, transition, by, comment, from_state)
     issued = IssuedRevision.objects.create(
         document=document,
-        revision=document.revisions.get(number=document.revision_number),
+        revision=revision,
         symbol=document.symbol,
         issued_on=issued_on,
         issued_by=by,
         backdating_reason=backdating_reason.strip() if issued_on < astana_today() else "",
     )
+    _bind_enclosures(issued, references, issued_with)
     schedule_render(document=document)
     return issued
 

@@ -60,11 +60,12 @@ def enclosure_page_count(enclosed, parts=None) -> int:
     return render_package(parts, **_meta(enclosed, enclosed.languages[0], None)).total_pages
 
 
-def enclosure_parts(document) -> tuple[list[Part], list[int]]:
+def enclosure_parts(document, items=None) -> tuple[list[Part], list[int]]:
     """Every enclosure's parts, and each enclosure's page count (all its languages). An
-    uploaded PDF is one part, its pages as they are."""
+    uploaded PDF is one part, its pages as they are. `items`: what to enclose (an issued
+    document's frozen enclosures, `documents.frozen`); default the document's own."""
     parts, pages = [], []
-    for enclosed in enclosed_items(document):
+    for enclosed in enclosed_items(document) if items is None else items:
         if isinstance(enclosed, EnclosedFile):
             try:  # never merge bytes other than those uploaded (and checked) into a package
                 data = stored_bytes(enclosed)
@@ -116,9 +117,10 @@ def _digest(parts) -> str:
     return digest.hexdigest()
 
 
-def render_all(document, *, created=None) -> list[Rendered]:
-    """The package and one PDF per language, as circulated."""
-    attached, pages = enclosure_parts(document)
+def render_all(document, *, created=None, enclosures=None) -> list[Rendered]:
+    """The package and one PDF per language, as circulated. At issue, `document` and
+    `enclosures` are what was frozen (`documents.frozen.issued_sources`)."""
+    attached, pages = enclosure_parts(document, enclosures)
     own = parts_of(document, enclosure_pages=pages)
     languages = [lang for lang in language_codes() if lang in document.languages]
     package = render_package(own + attached, **_meta(document, languages[0], created))

@@ -7,7 +7,9 @@ import re
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from cica_docs.audit.log import security_event
 from cica_docs.documents import content as content_mod
+from cica_docs.documents.frozen import issued_sources
 from cica_docs.documents.models import Document
 
 from .documents import render_all
@@ -42,17 +44,23 @@ def issued_render(*, document_id: int) -> list[RenderedFile]:
         Rendering.objects.filter(document=document).update(status=Rendering.Status.READY)
         return existing
     issued = document.issued
+    # What is rendered is the issued revision (below); live rows that no longer match it
+    # were changed behind the services' back, which the operators must hear of.
     # normalised: a revision written before a content key existed still matches.
     issued_content = content_mod.normalised(issued.revision.content)
     if content_mod.content_hash(content_mod.snapshot(document)) != content_mod.content_hash(
         issued_content
     ):
-        raise RenderError("the document's content differs from its issued revision")
+        security_event(action="document.content_forged", target=document,
+                       revision=issued.revision.number)
     Rendering.objects.update_or_create(
         document=document, defaults={"status": Rendering.Status.RUNNING, "error": ""}
     )
     try:
-        results = render_all(document, created=issued.issued_at)
+        # Only what was frozen at the issue: the issued revision and the revisions its
+        # enclosures were bound to, never the live documents.
+        view, enclosures = issued_sources(document)
+        results = render_all(view, created=issued.issued_at, enclosures=enclosures)
     except RenderError as error:
         logger.error("rendering of document %s failed: %s", document.pk, error)
         Rendering.objects.filter(document=document).update(

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from cica_docs.documents import views_series
+
 from . import delegates, lists, states
 
 app_name = "manage"
@@ -19,4 +21,6 @@ urlpatterns = [
     path("lists/add/", lists.list_add, name="list-add"),
     path("lists/<int:pk>/", lists.list_edit, name="list-edit"),
     path("lists/<int:pk>/delete/", lists.list_delete, name="list-delete"),
+    path("series/", views_series.series_index, name="series"),
+    path("series/<int:pk>/skip/", views_series.series_skip, name="series-skip"),
 ]
