@@ -309,39 +309,37 @@ def install_issued_content(connection) -> None:
                 )
 
 
+def _install_row_trigger(connection, table: str, name: str, *, events: str, function_sql: str,
+                         function: str, sqlite_sql: str) -> None:
+    """One guard on `table`, replacing the one of that name: on PostgreSQL `function_sql`
+    defines `function`, run BEFORE `events` for each row; on SQLite `sqlite_sql` is it."""
+    with connection.cursor() as cursor:
+        _drop(connection, cursor, name, table)
+        if connection.vendor == "postgresql":
+            cursor.execute(function_sql)
+            cursor.execute(f"CREATE TRIGGER {name} BEFORE {events} ON {table} "
+                           f"FOR EACH ROW EXECUTE FUNCTION {function}()")
+        elif connection.vendor == "sqlite":
+            cursor.execute(sqlite_sql)
+
+
 def install_audited_recipients(connection) -> None:
     present = _tables(connection)
     if not {RECIPIENT_TABLE, "audit_auditevent"} <= present or "sequence" not in _columns(
         connection, "audit_auditevent"
     ):
         return
-    name = f"{RECIPIENT_TABLE}_audited"
-    with connection.cursor() as cursor:
-        _drop(connection, cursor, name, RECIPIENT_TABLE)
-        if connection.vendor == "postgresql":
-            cursor.execute(_PG_RECIPIENT)
-            cursor.execute(
-                f"CREATE TRIGGER {name} BEFORE INSERT ON {RECIPIENT_TABLE} "
-                "FOR EACH ROW EXECUTE FUNCTION cica_audited_recipient()"
-            )
-        elif connection.vendor == "sqlite":
-            cursor.execute(_SQLITE_RECIPIENT)
+    _install_row_trigger(connection, RECIPIENT_TABLE, f"{RECIPIENT_TABLE}_audited",
+                         events="INSERT", function_sql=_PG_RECIPIENT,
+                         function="cica_audited_recipient", sqlite_sql=_SQLITE_RECIPIENT)
 
 
 def install_series_counter(connection) -> None:
     if not {SERIES_TABLE, DOCUMENT_TABLE, "documents_numbergap"} <= _tables(connection):
         return
-    name = f"{SERIES_TABLE}_counter"
-    with connection.cursor() as cursor:
-        _drop(connection, cursor, name, SERIES_TABLE)
-        if connection.vendor == "postgresql":
-            cursor.execute(_PG_SERIES)
-            cursor.execute(
-                f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {SERIES_TABLE} "
-                "FOR EACH ROW EXECUTE FUNCTION cica_series_counter()"
-            )
-        elif connection.vendor == "sqlite":
-            cursor.execute(_SQLITE_SERIES)
+    _install_row_trigger(connection, SERIES_TABLE, f"{SERIES_TABLE}_counter",
+                         events="INSERT OR UPDATE", function_sql=_PG_SERIES,
+                         function="cica_series_counter", sqlite_sql=_SQLITE_SERIES)
 
 
 def guards_install(connection) -> None:
