@@ -156,3 +156,19 @@ def test_an_issue_after_a_forged_counter_is_refused_with_a_message_not_a_500(
     answer = api.post(f"/api/v1/notes/{note.pk}/issue/", {"acknowledge_warnings": True},
                       content_type="application/json")
     assert answer.status_code == 409 and "already taken" in answer.json()["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 4])
+def test_the_series_page_asks_the_same_queries_however_many_series_and_gaps(
+    registrar, count, django_assert_num_queries
+):
+    for n in range(count):
+        series = Series.objects.create(code=f"S/{n}", next_number=10)
+        services.series_skip(series=series, to_number=12, reason=f"Reserved {n}", by=registrar)
+    client = Client()
+    client.force_login(registrar)
+    client.get("/en/manage/series/")  # the session and permissions, once
+    with django_assert_num_queries(6):  # session, user, permissions, series, gaps, …
+        page = client.get("/en/manage/series/")
+    assert page.text.count('class="number-gap"') == count
