@@ -190,6 +190,8 @@ class DispatchRecipient(AppendOnlyModel):
         verbose_name = _("recipient")
         verbose_name_plural = _("recipients")
         ordering = ["dispatch", "state"]
+        # A delegate's inbox: the dispatches that reached one state.
+        indexes = [models.Index(fields=["state", "dispatch"], name="circulation_recipient_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "state"], name="circulation_dispatch_once_per_state"

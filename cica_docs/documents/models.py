@@ -147,6 +147,12 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-updated_at"]
+        indexes = [
+            # The work list and the API list, newest first; search by number. (Search by
+            # subject: trigram indexes on PostgreSQL, migration 0009.)
+            models.Index(fields=["updated_at", "id"], name="documents_updated_idx"),
+            models.Index(fields=["number"], name="documents_number_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "number_year", "number"],

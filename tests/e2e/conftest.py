@@ -1,5 +1,6 @@
 """Browser harness: pytest-playwright driving Debian's Chromium (never a downloaded browser)."""
 
+import os
 import re
 import shutil
 
@@ -88,10 +89,25 @@ def _thread_stacks() -> str:
         return out.read()[-12000:]
 
 
+def browser_tests_wanted() -> bool:
+    """The browser journeys test pages, not the database: CI runs them once, on PostgreSQL
+    (the production database), and skips them on SQLite. CICA_BROWSER_TESTS=1 runs them on
+    any database (a developer with SQLite only), =0 skips them everywhere."""
+    wanted = os.environ.get("CICA_BROWSER_TESTS", "")
+    if wanted in ("0", "1"):
+        return wanted == "1"
+    return django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
+
+
 def pytest_collection_modifyitems(items):
+    skip = None if browser_tests_wanted() else pytest.mark.skip(
+        reason="browser journeys run on PostgreSQL (CICA_BROWSER_TESTS=1 runs them here)"
+    )
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+            if skip:
+                item.add_marker(skip)
 
 
 def log_in(page, live_server, username, *, landing="/en/work/"):
