@@ -40,10 +40,11 @@ LIST_INDENT = 12.5 * PX_PER_MM
 SHORTEST = 5
 # Room kept at the end of every line against rounding (px): a line measured to fit must
 # fit in WeasyPrint too.
-MARGIN = 0.6
+MARGIN = 1.2
 # The loosest gap aimed at, in normal spaces (FORMAT_RULES.md: at most two), and the
 # costs of a hyphen and of two hyphenated lines in a row.
 TARGET = 1.85
+BOUND = 1.97  # …and never more than two, if the paragraph allows it at all
 LOOSE = 10_000
 HYPHEN_COST = 40
 HYPHENS_IN_A_ROW_COST = 400
@@ -65,8 +66,8 @@ _styles: dict[tuple[str, str], dict] = {}
 # The classes of a set paragraph (static/css/pdf.css), tightest last: where no set of lines
 # has every gap within the target, the paragraph's spaces are narrowed a little
 # (word-spacing), so that more fits on a line before it is stretched again — as TeX shrinks
-# its spaces, up to a third of a space.
-SETTINGS = ("set", "set tight", "set tighter")
+# its spaces, up to a third of a space —, and last its letters by 1 % of the font size.
+SETTINGS = ("set", "set tight", "set tighter", "set tightest", "set wide")
 
 
 def _face_styles(language: str, setting: str) -> dict:
@@ -107,7 +108,14 @@ def _width(text: str, language: str, setting: str, face: tuple[bool, bool]) -> f
     layout = Layout(style)
     layout.set_text(text)
     line, _ = layout.get_first_line()
-    return line_size(line, style)[0]
+    # line_size adds the letter-spacing once more, after the last letter: once per line
+    # (`_trailing`), not once per piece measured.
+    return line_size(line, style)[0] - _trailing(language, setting)
+
+
+def _trailing(language: str, setting: str) -> float:
+    spacing = _face_styles(language, setting)[False, False]["letter_spacing"]
+    return 0.0 if spacing == "normal" else spacing
 
 
 @dataclass
@@ -179,6 +187,7 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
     space = _width("a a", language, setting, plain) - _width("aa", language, setting, plain)
     normal = space - _face_styles(language, setting)[plain]["word_spacing"]
     hyphen = _width("-", language, setting, plain)
+    trailing = _trailing(language, setting)
     # Break points, in order: the start, then each word's inner breaks and its end.
     points = [(0, 0, "start")]
     for index, word in enumerate(words):
@@ -241,20 +250,22 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
                            + space * (word - first))
                 spaces = (tail_joined[begin] + joined[word] - joined[first + 1]
                           + head_joined[end] + word - first)
-            available = first_width if begin == 0 else width
+            available = (first_width if begin == 0 else width) - trailing
             if natural > available - MARGIN:
                 break
             if final:
                 cost = 0.0
             else:
                 extra = available - natural
-                if spaces == 0:
-                    cost = LOOSE + extra
+                if spaces == 0:  # nothing to stretch: a ragged line in a justified text
+                    cost = 10_000 * LOOSE * (1 + extra / normal)
                 else:
                     ratio = (space + extra / spaces) / normal
                     cost = 100 * (ratio - 1) ** 3
                     if ratio > TARGET:
-                        cost += LOOSE * (ratio - TARGET + 1)
+                        cost += LOOSE * (1 + 10 * (ratio - TARGET))
+                    if ratio > BOUND:
+                        cost += 100 * LOOSE * (1 + 10 * (ratio - BOUND))
                 if hyphenated:
                     cost += HYPHEN_COST
                     if points[begin][2] == "hyphen":

@@ -70,7 +70,8 @@ def test_each_line_of_a_set_paragraph_fits_and_its_only_breaks_are_the_chosen_on
             assert justify._width(both, language, setting, face) > available, number
     # Words that stand together are still together.
     if language == "ru":
-        assert f"и{NBSP}имеет" in text and "в\u00a0Азии" in text
+        text = text.replace("\u00ad", "")
+        assert f"и{NBSP}имеет" in text and f"в{NBSP}Азии" in text
 
 
 def test_the_text_is_the_same_once_the_marks_are_taken_out():
