@@ -36,6 +36,8 @@ PX_PER_MM = 96 / 25.4
 TEXT_WIDTH = (210 - 30 - 15) * PX_PER_MM
 INDENT = 12.5 * PX_PER_MM
 LIST_INDENT = 12.5 * PX_PER_MM
+# A concept paper's title is at most 140 mm wide.
+TITLE_WIDTH = 140 * PX_PER_MM
 # hyphenate-limit-chars: the shortest word that is hyphenated.
 SHORTEST = 5
 # Room kept at the end of every line against rounding (px): a line measured to fit must
@@ -388,8 +390,75 @@ def set_justified(html: str, language: str) -> str:
                         stack[-1][1] & {"set"}):  # a page set twice: set once
                     index = _set_block(tokens, out, index, stack, language)
                     continue
+                if _balanced(stack):
+                    _balance_block(tokens, out, index, language, stack)
         index += 1
     return "".join(out)
+
+
+def _balanced(stack: list[tuple[str, set[str]]]) -> bool:
+    """A concept paper's title and headings (static/css/pdf.css: bold, 13 pt, centred)."""
+    name, classes = stack[-1]
+    concept = any("concept" in c for _, c in stack)
+    return concept and (name in ("h1", "h2", "h3", "h4") or "title" in classes)
+
+
+def _balance_block(tokens, out, index, language, stack) -> None:
+    """Break a title or heading into lines of even length: as many lines as it takes, and
+    none of them (the last neither) much shorter than the others ("…Office of Counter- /
+    Terrorism"). The breaks are <br>s; a line that still did not fit would only wrap."""
+    if index + 2 >= len(tokens) or not _NAME.match(tokens[index + 2]) or not (
+            tokens[index + 2].startswith("</")):
+        return  # text with tags inside: left as it is
+    width = TITLE_WIDTH if "title" in stack[-1][1] else TEXT_WIDTH
+    text = unescape(tokens[index + 1])
+    words = _BREAK_SPACE.split(text.strip(" \t\n\r"))
+    if len(words) < 3:
+        return
+    face = (True, False)
+    setting = SETTINGS[0]
+    space = _width("a a", language, setting, face) - _width("aa", language, setting, face)
+    sizes = [_width(word, language, setting, face) for word in words]
+    limit = width - MARGIN
+    if max(sizes) > limit:
+        return
+    # As many lines as filling each in turn takes.
+    lines, used = 1, sizes[0]
+    for size in sizes[1:]:
+        if used + space + size > limit:
+            lines, used = lines + 1, size
+        else:
+            used += space + size
+    if lines == 1:
+        return
+    count = len(words)
+
+    def line_width(first, stop):
+        return sum(sizes[first:stop]) + space * (stop - first - 1)
+
+    # best[k][j]: (cost, previous break) of the first j words in k lines; a line costs the
+    # square of what it lacks of the width, so the lines come out even.
+    best = [[None] * (count + 1) for _ in range(lines + 1)]
+    best[0][0] = (0.0, 0)
+    for k in range(1, lines + 1):
+        for stop in range(1, count + 1):
+            for first in range(stop - 1, -1, -1):
+                size = line_width(first, stop)
+                if size > limit:
+                    break
+                if best[k - 1][first] is None:
+                    continue
+                cost = best[k - 1][first][0] + (width - size) ** 2
+                if best[k][stop] is None or cost < best[k][stop][0]:
+                    best[k][stop] = (cost, first)
+    if best[lines][count] is None:
+        return
+    breaks, stop = [], count
+    for k in range(lines, 0, -1):
+        first = best[k][stop][1]
+        breaks.append(" ".join(words[first:stop]))
+        stop = first
+    out[index + 1] = "<br>".join(escape(line, quote=False) for line in reversed(breaks))
 
 
 def _set_block(tokens, out, index, stack, language) -> int:

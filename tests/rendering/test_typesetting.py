@@ -150,3 +150,54 @@ def test_straight_quotes_and_spaced_hyphens_print_typographic_and_the_fonts_stay
     rows = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True)
     for row in rows.stdout.splitlines()[2:]:
         assert re.fullmatch(r"[A-Z]{6}\+PT-Serif(-Bold|-Italic|-BoldItalic)?", row.split()[0])
+
+
+def _concept_copies(concept_pdf):
+    """(language, lines) of each copy of the concept paper."""
+    lines = pdf_lines(concept_pdf.data)
+    first, found = 1, []
+    for lang, count in zip(("en", "ru"), concept_pdf.page_counts, strict=True):
+        found.append((lang, [line for line in lines if first <= line.page < first + count]))
+        first += count
+    return found
+
+
+def _heading(line):
+    letters = [char for char in line.text if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
+
+
+def test_the_titles_lines_are_balanced_and_the_last_is_not_a_single_word(concept_pdf):
+    for language, lines in _concept_copies(concept_pdf):
+        first_page = [line for line in lines if line.page == lines[0].page]
+        start = next(i for i, line in enumerate(first_page) if _heading(line)) + 1
+        stop = next(i for i, line in enumerate(first_page[start:], start) if _heading(line))
+        title = first_page[start:stop]
+        assert len(title) >= 3, [line.text for line in title]
+        widths = [line.x_max - line.words[0].x_min for line in title]
+        assert len(title[-1].words) > 1, title[-1].text
+        # Even lines: none shorter than three quarters of the longest.
+        assert min(widths) >= 0.75 * max(widths), [line.text for line in title]
+        assert not any(line.text.endswith("-") for line in title)
+
+
+# The text block's bottom (A4, bottom margin 20 mm) and height (top margin 20 mm).
+BOTTOM = 297 * MM - 20 * MM
+HEIGHT = (297 - 40) * MM
+
+
+def test_a_heading_is_never_last_on_a_page_and_no_page_is_left_a_third_empty(concept_pdf):
+    checked = 0
+    for language, lines in _concept_copies(concept_pdf):
+        pages = sorted({line.page for line in lines})
+        for page in pages[:-1]:  # a copy's last page ends where its text ends
+            on_page = [line for line in lines if line.page == page and line.bottom > 25 * MM]
+            last = max(on_page, key=lambda line: line.bottom)
+            assert not _heading(last), (language, page, last.text)
+            # At least two lines of text follow each heading on its page.
+            for index, line in enumerate(on_page):
+                if _heading(line) and index + 1 < len(on_page):
+                    assert len(on_page) - index - 1 >= 2, (language, page, line.text)
+            assert last.bottom >= BOTTOM - HEIGHT / 3, (language, page, last.text)
+            checked += 1
+    assert checked >= 6

@@ -110,3 +110,33 @@ def test_list_items_are_set_to_the_width_of_the_list():
         for line in _lines(_text(text)):
             printed = line.replace("\u00ad", "-").replace(WORD_JOINER, "")
             assert justify._width(printed, "ru", setting, (False, False)) <= width
+
+
+def _concept_page(inner):
+    return f'<body class="concept">{inner}</body>'
+
+
+def test_a_concept_papers_title_and_headings_break_into_even_lines():
+    title = ("on the Establishment of Relations between the Secretariat of the Conference on "
+             "Interaction and Confidence Building Measures in Asia and the United Nations "
+             "Office of Counter-Terrorism")
+    html = justify.set_justified(_concept_page(
+        f'<p class="title">on\u00a0the{title[6:]}</p>'), "en")
+    lines = re.search(r'<p class="title">(.*)</p>', html).group(1).split("<br>")
+    assert len(lines) >= 3
+    face = (True, False)
+    widths = [justify._width(line, "en", "set", face) for line in lines]
+    assert max(widths) <= justify.TITLE_WIDTH - justify.MARGIN
+    assert min(widths) >= 0.75 * max(widths), lines
+    assert lines[0].startswith("on\u00a0the Establishment")  # what was glued stays glued
+    assert " ".join(lines).replace("\u00a0", " ") == title
+
+
+def test_a_short_heading_one_with_tags_and_a_note_are_not_touched():
+    for html in (
+        _concept_page("<h1>INTRODUCTION</h1>"),
+        _concept_page("<h2>A heading <em>with</em> emphasis that is long enough to break "
+                      "into two lines at least, or even three lines if it goes on</h2>"),
+        '<body class="note"><h2>' + "A long heading of a note body " * 5 + "</h2></body>",
+    ):
+        assert justify.set_justified(html, "en") == html
