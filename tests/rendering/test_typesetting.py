@@ -201,3 +201,26 @@ def test_a_heading_is_never_last_on_a_page_and_no_page_is_left_a_third_empty(con
             assert last.bottom >= BOTTOM - HEIGHT / 3, (language, page, last.text)
             checked += 1
     assert checked >= 6
+
+
+def test_a_list_item_starts_at_its_bullet_however_the_list_was_typed():
+    """No paragraph indent after a bullet, blank lines between the items or not, and an
+    item's second paragraph starts where its text does."""
+    item = ("The Secretariat informs the Member States of the meetings of the Special "
+            "Working Group and of the Senior Officials Committee in March 2024")
+    body = {
+        "en": f"Tight:\n\n- {item}\n- {item}",
+        "ru": f"Loose:\n\n- {item}\n\n- {item}",
+        "kk": f"Two paragraphs:\n\n- {item}\n\n  {item}\n- {item}",
+    }
+    pdf = render_reference([note_copy(lang, body=body[lang]) for lang in LANGUAGES])
+    lines = pdf_lines(pdf.data)
+    text_left = (30 + 12.5) * MM  # the list's text: left margin and the list's indent
+    for page in (1, 2, 3):
+        on_page = [line for line in lines if line.page == page]
+        starts = [line for line in on_page if line.words[0].text in ("The", "•")]
+        assert len(starts) >= 2, page
+        for line in starts:
+            word = line.words[-1 if len(line.words) == 1 else 1] if (
+                line.words[0].text == "•") else line.words[0]
+            assert abs(word.x_min - text_left) < 1, (page, line.text)
