@@ -69,6 +69,31 @@ def _image_as_alt_text(self, tokens, idx, options, env):
     return self.renderInline(tokens[idx].children or [], options, env)
 
 
+def _items_print_alike(state) -> None:
+    """A list prints the same whether its items were typed with blank lines between them
+    (a "loose" list, each item's text in a paragraph) or not: an item whose text is one
+    paragraph loses the paragraph, as in a tight list. An item of several paragraphs keeps
+    them."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "list_item_open":
+            continue
+        inner, depth = [], 0
+        for following in tokens[index + 1:]:
+            if following.type == "list_item_open":
+                depth += 1
+            elif following.type == "list_item_close":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif (following.type in ("paragraph_open", "paragraph_close") and depth == 0
+                    and following.level == token.level + 1):
+                inner.append(following)
+        if len(inner) == 2:
+            for paragraph in inner:
+                paragraph.hidden = True
+
+
 def _build(headings: bool) -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(_BLOCK_RULES + (["heading"] if headings else []))
@@ -80,6 +105,7 @@ def _build(headings: bool) -> MarkdownIt:
     md.add_render_rule("link_close", _label_only)
     md.add_render_rule("image", _image_as_alt_text)
     md.add_render_rule("text", _text)
+    md.core.ruler.push("items_print_alike", _items_print_alike)
     return md
 
 

@@ -16,6 +16,7 @@ context its template classes give it).
 
 from . import hyphenation  # noqa: F401 - registers the Kazakh patterns with pyphen
 from .html import typeset_html
+from .justify import set_justified
 
 CONTEXTS = ("body", "title", "letterhead", "addressee")
 
@@ -32,5 +33,6 @@ def typeset(html: str, language: str, context: str = "body") -> str:
 
 def typeset_document(html: str, language: str) -> str:
     """A complete print page (templates/pdf/) typeset for print in `language`, each block
-    in the context its template classes give it."""
-    return typeset_html(html, language)
+    in the context its template classes give it, and its justified paragraphs' line
+    breaks chosen over each whole paragraph (`justify`)."""
+    return set_justified(typeset_html(html, language), language)

@@ -33,7 +33,8 @@ CONTEXT_OF_CLASS = {
     "draft-mark": None,  # the DRAFT mark is not text of the document
 }
 HYPHENATED = frozenset({"body"})
-HEADS = frozenset({"letterhead", "addressee"})
+# Titles too: "…between the / Secretariat…" is no better in a title than in a letterhead.
+HEADS = frozenset({"letterhead", "addressee", "title"})
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH_ONLY = re.compile(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")

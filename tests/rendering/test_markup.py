@@ -36,3 +36,17 @@ def test_a_very_long_word_gets_break_opportunities_and_keeps_every_letter():
     html = render_markdown("x" * 1000)
     assert "\u200b" in html and html.replace("\u200b", "") == f"<p>{'x' * 1000}</p>\n"
     assert "\u200b" not in render_markdown("Контртеррористическим")
+
+
+def test_a_list_prints_the_same_with_or_without_blank_lines_between_its_items():
+    tight = "Intro\n\n- one\n- two\n  - inner\n- three\n\n1. first\n2. second"
+    loose = "Intro\n\n- one\n\n- two\n\n  - inner\n\n- three\n\n1. first\n\n2. second"
+    assert render_markdown(loose) == render_markdown(tight)
+    assert "<li>one</li>" in render_markdown(loose)
+    assert "<li>first</li>" in render_markdown(loose)
+
+
+def test_an_item_of_several_paragraphs_keeps_them():
+    html = render_markdown("- one\n\n  the same item, again\n- two")
+    assert "<li>\n<p>one</p>\n<p>the same item, again</p>\n</li>" in html
+    assert "<li>two</li>" in html

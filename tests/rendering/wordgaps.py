@@ -39,6 +39,7 @@ class Word:
     text: str
     x_min: float
     x_max: float
+    y_max: float = 0.0  # from the top of the page
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class Line:
     @property
     def x_max(self) -> float:
         return self.words[-1].x_max
+
+    @property
+    def bottom(self) -> float:
+        return max(word.y_max for word in self.words)
 
     @property
     def reaches_right_edge(self) -> bool:
@@ -78,7 +83,8 @@ def pdf_lines(pdf: bytes) -> list[Line]:
         for block in page.iterfind(".//x:block", namespace):
             for line in block.iterfind("x:line", namespace):
                 words = tuple(
-                    Word(word.text or "", float(word.get("xMin")), float(word.get("xMax")))
+                    Word(word.text or "", float(word.get("xMin")), float(word.get("xMax")),
+                         float(word.get("yMax")))
                     for word in line.findall("x:word", namespace)
                 )
                 if words:

@@ -66,7 +66,8 @@ def test_each_letterhead_line_follows_its_own_language_and_the_page_title_is_lef
 def test_the_addressee_block_follows_the_heads_rules_and_the_body_does_not():
     html = note_html(note_copy("en"), title="t")
     assert "OF\u00a0THE\u00a0CONFERENCE ON\u00a0INTERACTION" in html
-    assert "presents its compliments to the CICA Member States" in html
+    body = "<p>presents its compliments to the CICA Member States</p>"
+    assert typeset(body, "en") == body
 
 
 def test_a_whole_page_typeset_twice_is_the_same_page():

@@ -1,12 +1,16 @@
 """Straight quotes and spaced hyphens as typed, printed as each language prints them."""
 
+import re
+
 import pytest
 
 from cica_docs.typography import typeset
 
 
 def shown(text, language):
-    return typeset(text, language, "title").replace("\u00a0", "~")
+    """`text` typeset as running text, without the spans that keep words whole."""
+    printed = re.sub(r"</?span[^>]*>", "", typeset(text, language, "body"))
+    return printed.replace("\u00a0", "~")
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])
