@@ -5,13 +5,11 @@ outside it — another state's document, a draft, an id that does not exist, a s
 gets the same 404 page, one security event, no receipt and no bytes (SECURITY.md promise 1).
 """
 
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from cica_docs.audit.log import security_event
-from cica_docs.circulation import dispatching
+from cica_docs.accounts.access import role_required
+from cica_docs.circulation import dispatching, selectors
 from cica_docs.circulation.models import Dispatch, Receipt
 from cica_docs.documents.kinds import get_kind
 from cica_docs.languages import language_codes
@@ -34,49 +32,15 @@ PER_PAGE = 25
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
-def _refuse(request, **detail):
-    """The one way out of the portal for anything outside the user's scope."""
-    security_event(action="portal.refused", request=request, path=request.path[:300],
-                   state=getattr(request.user, "member_state", None), **detail)
-    raise Http404
+def _not_a_delegate(request, **kwargs):
+    selectors.refuse(request, reason="not a delegate", **kwargs)
 
 
-def delegate_required(view):
-    """Logged in (otherwise the login page) and a delegate (otherwise the refusal 404)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_delegate:
-            _refuse(request, reason="not a delegate", **kwargs)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Logged in (otherwise the login page) and a delegate (otherwise the refusal 404).
+delegate_required = role_required(lambda user: user.is_delegate, refuse=_not_a_delegate)
 
 
-def _visible(request, pk, **detail) -> Dispatch:
-    """The dispatch that brought document `pk` to the user's state, or the refusal 404."""
-    dispatch = None
-    if 0 < pk < 2**63:
-        dispatch = (
-            Dispatch.objects.visible_to(request.user)
-            .filter(document_id=pk)
-            .select_related("document", "issued")
-            .first()
-        )
-    if dispatch is None:
-        _refuse(request, document_id=pk, **detail)
-    return dispatch
-
-
-def _search(query: str) -> Q:
-    condition = Q(issued__symbol__icontains=query)
-    for lang in language_codes():
-        condition |= Q(**{f"document__title_{lang}__icontains": query})
-    digits = query.rsplit("/", 1)[-1]
-    if digits.isdigit() and len(digits) < 10:
-        condition |= Q(document__number=int(digits))
-    return condition
+_visible = selectors.visible_dispatch
 
 
 @delegate_required
@@ -84,29 +48,16 @@ def inbox(request):
     user = request.user
     form = InboxFilterForm(request.GET or None)
     filters = form.filters()
-    dispatches = (
-        Dispatch.objects.visible_to(user)
-        .select_related("document", "issued")
-        .annotate(
-            downloaded=Exists(Receipt.objects.filter(
-                document_id=OuterRef("document_id"), state_id=user.member_state_id,
-                mode__in=Receipt.FILE_MODES,
-            )),
-            acknowledged=Exists(Receipt.objects.filter(
-                dispatch_id=OuterRef("pk"), state_id=user.member_state_id,
-                mode=Receipt.Mode.ACKNOWLEDGE,
-            )),
-            # Only a correction that reached this state too is mentioned.
-            corrected=Exists(Dispatch.objects.visible_to(user).filter(
-                document__corrects_id=OuterRef("document_id")
-            )),
-        )
-        .order_by("-dispatched_at", "-pk")
+    dispatches = selectors.inbox(user, kind=filters["kind"], query=filters["q"]).annotate(
+        downloaded=Exists(Receipt.objects.filter(
+            document_id=OuterRef("document_id"), state_id=user.member_state_id,
+            mode__in=Receipt.FILE_MODES,
+        )),
+        # Only a correction that reached this state too is mentioned.
+        corrected=Exists(Dispatch.objects.visible_to(user).filter(
+            document__corrects_id=OuterRef("document_id")
+        )),
     )
-    if filters["kind"]:
-        dispatches = dispatches.filter(document__kind=filters["kind"])
-    if filters["q"]:
-        dispatches = dispatches.filter(_search(filters["q"]))
     page = Paginator(dispatches, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "circulation/portal/inbox.html", {
         "page": page, "form": form, "state": user.member_state,
