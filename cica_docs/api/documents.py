@@ -3,7 +3,7 @@ edits), and their revisions. Each call goes to the platform's services."""
 
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
-from rest_framework import generics, serializers, status
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.response import Response
 
 from cica_docs.documents import content as content_mod
@@ -221,6 +221,8 @@ class DocumentList(generics.ListCreateAPIView):
                 kind=self.resource.kind, author=request.user, content=content,
                 comment=data.get("comment", ""),
             )
+        except services.NotPermitted as error:
+            raise exceptions.PermissionDenied(error.message) from None
         except services.DocumentError as error:
             raise Invalid({}, detail=error.message) from None
         return Response(document_data(self.resource, document.specific),
@@ -258,6 +260,8 @@ class DocumentDetail(generics.GenericAPIView):
             )
         except services.StaleRevision as error:
             raise MergeConflict(error) from None
+        except services.NotPermitted as error:
+            raise exceptions.PermissionDenied(error.message) from None
         except services.TransitionNotAllowed as error:
             raise Conflict(error.message) from None
         except services.DocumentError as error:

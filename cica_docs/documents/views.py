@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -96,8 +95,7 @@ def _merged_editor(request, *, kind, document, error, comment, base_revision):
 
 @staff_required
 def create(request, kind_key):
-    if not request.user.has_perm("accounts.draft_documents"):
-        raise PermissionDenied
+    services.require_drafter(request.user)
     try:
         kind = get_kind(kind_key)
     except KeyError:
@@ -129,8 +127,7 @@ def edit(request, pk):
     form_class = kind.get_form_class()
     stale = stale_base = None
     if request.method == "POST":
-        if not request.user.has_perm("accounts.draft_documents"):
-            raise PermissionDenied
+        services.require_drafter(request.user)
         form = form_class(request.POST, document=document)
         if form.is_valid():
             try:
@@ -285,8 +282,7 @@ def issue(request, pk):
 def correct(request, pk):
     """Start (or go back to) the correction of an issued or withdrawn document."""
     document = get_document(pk)
-    if not request.user.has_perm("accounts.draft_documents"):
-        raise PermissionDenied
+    services.require_drafter(request.user)
     try:
         correction, left_out = services.document_correct(document=document, by=request.user)
     except services.DocumentError as error:
