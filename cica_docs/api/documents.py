@@ -6,8 +6,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.response import Response
 
+from cica_docs.documents import access, services
 from cica_docs.documents import content as content_mod
-from cica_docs.documents import services
 from cica_docs.documents.checks import run_checks
 from cica_docs.documents.models import Document, IssuedRevision
 from cica_docs.documents.status import translation_status, translation_statuses
@@ -31,10 +31,7 @@ FROZEN = Document.FROZEN_STATES
 
 def get_document(resource: Resource, pk) -> Document:
     """The kind's document `pk`, or 404 (also for ids of another kind)."""
-    document = Document.objects.filter(pk=id_or_404(pk), kind=resource.kind_key).first()
-    if document is None:
-        raise Http404
-    return document.specific
+    return access.get_document(pk, kind=resource.kind_key)
 
 
 def document_data(resource: Resource, document) -> dict:

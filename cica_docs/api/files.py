@@ -14,7 +14,7 @@ from cica_docs.documents.models import EnclosedFile
 from cica_docs.documents.uploads import UploadRefused, enclosed_file_create
 from cica_docs.documents.views_files import EnclosedFileForm
 from cica_docs.ids import id_or_404
-from cica_docs.rendering.views import stored_pdf_response
+from cica_docs.rendering.responses import stored_pdf_response
 
 from .access import SecretariatOnly
 from .errors import Invalid

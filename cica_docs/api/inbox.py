@@ -12,25 +12,14 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from cica_docs.circulation import selectors
-from cica_docs.circulation.dispatching import receipt_acknowledge, receipt_create
-from cica_docs.circulation.models import Dispatch, Receipt
+from cica_docs.circulation.dispatching import receipt_acknowledge
+from cica_docs.circulation.models import Dispatch
 
 from .fields import translated
 
 
 def _visible_dispatch(request, pk, kind_key=None) -> Dispatch:
     return selectors.visible_dispatch(request, pk, kind=kind_key, channel="api")
-
-
-def delegate_document(request, resource, pk):
-    """The document if it was dispatched to the delegate's state; otherwise 404."""
-    return _visible_dispatch(request, pk, resource.kind_key).document.specific
-
-
-def record_download(request, document, variant):
-    dispatch = _visible_dispatch(request, document.pk)
-    receipt_create(dispatch=dispatch, user=request.user, variant=variant,
-                   mode=Receipt.Mode.DOWNLOAD, request=request)
 
 
 class InboxItemSerializer(serializers.Serializer):

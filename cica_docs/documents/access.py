@@ -14,6 +14,8 @@ from .models import Document
 __all__ = ["get_document", "staff_required"]
 
 
-def get_document(pk) -> Document:
-    """The kind's instance of document `pk`, or 404 (also for ids that are not numbers)."""
-    return get_object_or_404(Document, pk=id_or_404(pk)).specific
+def get_document(pk, *, kind: str | None = None) -> Document:
+    """The kind's instance of document `pk` (of `kind`, if given), or 404 (also for ids
+    that are not numbers)."""
+    documents = Document.objects.filter(kind=kind) if kind else Document.objects.all()
+    return get_object_or_404(documents, pk=id_or_404(pk)).specific

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,8 +23,9 @@ from cica_docs.documents.kinds import get_kind
 from cica_docs.languages import language_codes
 from cica_docs.rendering.models import PACKAGE, RenderedFile
 from cica_docs.rendering.stored import StoredFileRefused
-from cica_docs.rendering.views import refused_page, stored_pdf_response
+from cica_docs.rendering.views import refused_page
 
+from ..serving import NotRendered, pdf_for
 from .forms import InboxFilterForm
 
 PER_PAGE = 25
@@ -108,22 +108,13 @@ def document(request, pk):
 
 
 def _serve(request, pk, variant, mode):
-    dispatch = _visible(request, pk, variant=variant[:20], mode=mode)
-    document = dispatch.document
-    if variant != PACKAGE and variant not in document.languages:
-        raise Http404
-    record = RenderedFile.objects.filter(document_id=document.pk, variant=variant).first()
-    if record is None:
-        context = {"dispatch": dispatch, "document": document}
+    try:
+        return pdf_for(request, pk, variant, mode=mode, inline=mode == Receipt.Mode.PREVIEW)
+    except NotRendered as error:
+        context = {"dispatch": error.dispatch, "document": error.document}
         return render(request, "circulation/portal/not_ready.html", context, status=404)
-    try:  # checked before the receipt: a refused file was not received
-        response = stored_pdf_response(record, request=request, filename=record.filename,
-                                       inline=mode == Receipt.Mode.PREVIEW)
     except StoredFileRefused:
-        return refused_page(request, back=reverse("portal:document", args=[document.pk]))
-    dispatching.receipt_create(dispatch=dispatch, user=request.user, variant=variant,
-                               mode=mode, request=request)
-    return response
+        return refused_page(request, back=reverse("portal:document", args=[pk]))
 
 
 @delegate_required
