@@ -2,19 +2,11 @@
 `GET /api/v1/inbox/` make as many for 20 dispatched documents as for 2."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.api.conftest import token_client
+from tests.conftest import queries_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), response
 
 
 def _dispatched(count, issue, dispatch_to, series):
@@ -33,12 +25,12 @@ def test_the_portal_inbox_costs_the_same_queries_for_2_and_20_documents(
         client, delegate_kz, issue, dispatch_to, series):
     client.force_login(delegate_kz)
     _dispatched(2, issue, dispatch_to, series)
-    few, _response = _queries(client, "/en/portal/")
+    few, _response = queries_of(client, "/en/portal/")
     _dispatched(18, issue, dispatch_to, series)
-    many, response = _queries(client, "/en/portal/")
+    many, response = queries_of(client, "/en/portal/")
     assert len(response.context["page"]) == 20
     assert many == few
-    few_found, _response = _queries(client, "/en/portal/?q=QC")
+    few_found, _response = queries_of(client, "/en/portal/?q=QC")
     assert few_found == few
 
 
@@ -47,9 +39,9 @@ def test_the_api_inbox_costs_the_same_queries_for_2_and_20_documents(
     client = token_client(delegate_kz)
     client.get("/api/v1/inbox/")
     _dispatched(2, issue, dispatch_to, series)
-    few, _response = _queries(client, "/api/v1/inbox/")
+    few, _response = queries_of(client, "/api/v1/inbox/")
     _dispatched(18, issue, dispatch_to, series)
-    many, response = _queries(client, "/api/v1/inbox/")
+    many, response = queries_of(client, "/api/v1/inbox/")
     items = response.json()["results"]
     assert len(items) == 20 and all(item["symbol"].startswith("NCT/QC/") for item in items)
     assert many == few

@@ -2,37 +2,31 @@
 lists make as many queries for 20 documents (or a page of 50) as for 2 (or a page of 5)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from cica_docs.documents.status import translation_status
 from tests.api.conftest import token_client
+from tests.conftest import queries_of
 from tests.factories import approved_note, make_concept, make_note
 
 pytestmark = pytest.mark.django_db
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured), response
-
-
 def _documents(count, drafter, reviewer):
     """Half notes (every other one approved), half concept papers in two languages."""
     for index in range(count // 2):
-        (approved_note if index % 2 else make_note)(*(
-            (drafter, reviewer) if index % 2 else (drafter,)))
+        if index % 2:
+            approved_note(drafter, reviewer)
+        else:
+            make_note(drafter)
         make_concept(drafter)
 
 
 def test_the_work_list_costs_the_same_queries_for_2_and_20_documents(client, drafter, reviewer):
     client.force_login(drafter)
     _documents(2, drafter, reviewer)
-    few, _response = _queries(client, "/en/work/")
+    few, _response = queries_of(client, "/en/work/")
     _documents(18, drafter, reviewer)
-    many, response = _queries(client, "/en/work/")
+    many, response = queries_of(client, "/en/work/")
     page = response.context["page"]
     assert len(page) == 20
     assert many == few
@@ -47,13 +41,13 @@ def test_an_api_list_costs_the_same_queries_for_2_and_20_documents(path, drafter
     client = token_client(drafter)
     client.get(f"/api/v1/{path}/")  # the token's first use is not the list's cost
     _documents(4, drafter, reviewer)
-    few, _response = _queries(client, f"/api/v1/{path}/")
+    few, _response = queries_of(client, f"/api/v1/{path}/")
     _documents(36, drafter, reviewer)
-    many, response = _queries(client, f"/api/v1/{path}/")
+    many, response = queries_of(client, f"/api/v1/{path}/")
     assert response.json()["count"] == 20
     assert many == few
-    small, _response = _queries(client, f"/api/v1/{path}/?page_size=5")
-    large, response = _queries(client, f"/api/v1/{path}/?page_size=50")
+    small, _response = queries_of(client, f"/api/v1/{path}/?page_size=5")
+    large, response = queries_of(client, f"/api/v1/{path}/?page_size=50")
     assert len(response.json()["results"]) == 20 and small == large
 
 
