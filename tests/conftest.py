@@ -113,6 +113,17 @@ def reauthenticate(client):
     session.save()
 
 
+def queries_of(client, url):
+    """(how many queries a GET of `url` made, the response), for the lists' query counts."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response
+
+
 @pytest.fixture
 def password():
     return PASSWORD

@@ -15,19 +15,6 @@ from rest_framework.authentication import SessionAuthentication
 
 from cica_docs.accounts.reauth import is_recently_authenticated
 
-MAX_ID = 2**63 - 1
-
-
-def parse_id(value) -> int:
-    """An id from the URL, or 404 for anything that is not a positive 64-bit number."""
-    text = str(value)
-    if not text.isascii() or not text.isdigit() or len(text) > 19:
-        raise exceptions.NotFound()
-    number = int(text)
-    if not 0 < number <= MAX_ID:
-        raise exceptions.NotFound()
-    return number
-
 
 def is_staff(user) -> bool:
     return user.is_authenticated and user.has_perm("accounts.view_secretariat_work")

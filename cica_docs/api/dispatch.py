@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from cica_docs.circulation.dispatching import DispatchError, dispatch_create
 from cica_docs.circulation.models import CirculationList, Receipt
+from cica_docs.ids import MAX_ID
 
 from .access import SecretariatOnly, require, require_recent_password
 from .documents import get_document
@@ -17,7 +18,7 @@ from .resources import Resource
 
 class DispatchRequestSerializer(serializers.Serializer):
     circulation_list = serializers.IntegerField(
-        min_value=1, max_value=2**63 - 1, help_text=_("The id of a circulation list.")
+        min_value=1, max_value=MAX_ID, help_text=_("The id of a circulation list.")
     )
 
 

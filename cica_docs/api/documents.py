@@ -2,20 +2,21 @@
 edits), and their revisions. Each call goes to the platform's services."""
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers, status
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.response import Response
 
+from cica_docs.documents import access, services
 from cica_docs.documents import content as content_mod
-from cica_docs.documents import services
 from cica_docs.documents.checks import run_checks
 from cica_docs.documents.models import Document, IssuedRevision
-from cica_docs.documents.status import translation_status
+from cica_docs.documents.status import translation_status, translation_statuses
+from cica_docs.ids import id_or_404
 from cica_docs.languages import language_codes
 
-from .access import SecretariatOnly, parse_id
+from .access import SecretariatOnly
 from .errors import Conflict, Invalid
-from .fields import FindingSerializer, TextField, findings_data
+from .fields import TRANSLATED_SCHEMA, FindingSerializer, TextField, findings_data, translated
 from .resources import (
     Resource,
     blank_content,
@@ -30,10 +31,7 @@ FROZEN = Document.FROZEN_STATES
 
 def get_document(resource: Resource, pk) -> Document:
     """The kind's document `pk`, or 404 (also for ids of another kind)."""
-    document = Document.objects.filter(pk=parse_id(pk), kind=resource.kind_key).first()
-    if document is None:
-        raise Http404
-    return document.specific
+    return access.get_document(pk, kind=resource.kind_key)
 
 
 def document_data(resource: Resource, document) -> dict:
@@ -75,6 +73,33 @@ def _status_field():
         child=serializers.ChoiceField(choices=["missing", "complete", "outdated"]),
         read_only=True, help_text="Per language: missing, complete or outdated.",
     )
+
+
+class DocumentSummarySerializer(serializers.Serializer):
+    """A document in a list: what tells it apart, in a constant number of queries per page.
+    Its content, checks and date reasons are in the document's own response (GET …/<id>/)."""
+
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(source="state", choices=Document.State.choices)
+    number = serializers.IntegerField(allow_null=True)
+    symbol = serializers.CharField()
+    date = serializers.DateField(source="issued_on", allow_null=True, help_text="Date of issue.")
+    revision = serializers.IntegerField(source="revision_number")
+    corrects = serializers.IntegerField(source="corrects_id", allow_null=True)
+    series = serializers.CharField(source="series.code", allow_null=True)
+    languages = serializers.ListField(child=serializers.CharField())
+    title = serializers.SerializerMethodField()
+    translation_status = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    @extend_schema_field(TRANSLATED_SCHEMA)
+    def get_title(self, document) -> dict:
+        return translated(document, "title")
+
+    @extend_schema_field(_status_field())
+    def get_translation_status(self, document) -> dict:
+        return self.context["statuses"][document.pk]
 
 
 def build_serializers(resource: Resource):
@@ -161,7 +186,8 @@ class DocumentList(generics.ListCreateAPIView):
     resource: Resource
 
     def get_queryset(self):
-        documents = Document.objects.filter(kind=self.resource.kind_key).select_related("series")
+        documents = self.resource.kind.model.objects.filter(
+            kind=self.resource.kind_key).select_related("series")
         state = self.request.query_params.get("status", "")
         if state in Document.State.values:
             documents = documents.filter(state=state)
@@ -169,10 +195,15 @@ class DocumentList(generics.ListCreateAPIView):
             documents = documents.exclude(state=Document.State.DISCARDED)
         return documents.order_by("-updated_at", "-pk")
 
+    @extend_schema(responses=DocumentSummarySerializer(many=True))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
-        data = [document_data(self.resource, document.specific) for document in page]
-        return self.get_paginated_response(data)
+        summaries = DocumentSummarySerializer(
+            page, many=True, context={"statuses": translation_statuses(page)})
+        return self.get_paginated_response(summaries.data)
 
     def create(self, request, *args, **kwargs):
         writable = {name for name, f in self.get_serializer().fields.items() if not f.read_only}
@@ -187,6 +218,8 @@ class DocumentList(generics.ListCreateAPIView):
                 kind=self.resource.kind, author=request.user, content=content,
                 comment=data.get("comment", ""),
             )
+        except services.NotPermitted as error:
+            raise exceptions.PermissionDenied(error.message) from None
         except services.DocumentError as error:
             raise Invalid({}, detail=error.message) from None
         return Response(document_data(self.resource, document.specific),
@@ -224,6 +257,8 @@ class DocumentDetail(generics.GenericAPIView):
             )
         except services.StaleRevision as error:
             raise MergeConflict(error) from None
+        except services.NotPermitted as error:
+            raise exceptions.PermissionDenied(error.message) from None
         except services.TransitionNotAllowed as error:
             raise Conflict(error.message) from None
         except services.DocumentError as error:
@@ -268,7 +303,7 @@ class RevisionDetail(generics.GenericAPIView):
     @extend_schema(parameters=[OpenApiParameter("number", str, OpenApiParameter.PATH)])
     def get(self, request, pk, number):
         document = get_document(self.resource, pk)
-        revision = document.revisions.filter(number=parse_id(number)).first()
+        revision = document.revisions.filter(number=id_or_404(number)).first()
         if revision is None:
             raise Http404
         return Response({

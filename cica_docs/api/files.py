@@ -13,9 +13,10 @@ from rest_framework.response import Response
 from cica_docs.documents.models import EnclosedFile
 from cica_docs.documents.uploads import UploadRefused, enclosed_file_create
 from cica_docs.documents.views_files import EnclosedFileForm
-from cica_docs.rendering.views import stored_pdf_response
+from cica_docs.ids import id_or_404
+from cica_docs.rendering.responses import stored_pdf_response
 
-from .access import SecretariatOnly, parse_id
+from .access import SecretariatOnly
 from .errors import Invalid
 
 
@@ -64,7 +65,7 @@ class FileDetail(generics.RetrieveAPIView):
     serializer_class = EnclosedFileSerializer
 
     def get_object(self):
-        return generics.get_object_or_404(EnclosedFile, pk=parse_id(self.kwargs["pk"]))
+        return generics.get_object_or_404(EnclosedFile, pk=id_or_404(self.kwargs["pk"]))
 
 
 class FilePdf(generics.GenericAPIView):
@@ -74,6 +75,6 @@ class FilePdf(generics.GenericAPIView):
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, pk):
-        enclosed = generics.get_object_or_404(EnclosedFile, pk=parse_id(pk))
+        enclosed = generics.get_object_or_404(EnclosedFile, pk=id_or_404(pk))
         return stored_pdf_response(enclosed, request=request._request,
                                    filename=f"enclosure-{enclosed.pk}.pdf", inline=False)

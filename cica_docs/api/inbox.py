@@ -5,48 +5,21 @@ it answers 404 exactly like a document that does not exist, logs one security ev
 records no receipt and sends no bytes.
 """
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from cica_docs.audit.log import security_event
-from cica_docs.circulation.dispatching import receipt_acknowledge, receipt_create
-from cica_docs.circulation.models import Dispatch, Receipt
+from cica_docs.circulation import selectors
+from cica_docs.circulation.dispatching import receipt_acknowledge
+from cica_docs.circulation.models import Dispatch
 
-from .access import parse_id
 from .fields import translated
 
 
 def _visible_dispatch(request, pk, kind_key=None) -> Dispatch:
-    try:
-        number = parse_id(pk)
-    except exceptions.NotFound:
-        number = None
-    dispatch = None
-    if number is not None:
-        dispatches = Dispatch.objects.visible_to(request.user).filter(document_id=number)
-        if kind_key:
-            dispatches = dispatches.filter(document__kind=kind_key)
-        dispatch = dispatches.select_related("document", "issued").first()
-    if dispatch is None:
-        security_event(action="portal.refused", request=request, path=request.path[:300],
-                       state=getattr(request.user, "member_state", None), channel="api")
-        raise exceptions.NotFound()
-    return dispatch
-
-
-def delegate_document(request, resource, pk):
-    """The document if it was dispatched to the delegate's state; otherwise 404."""
-    return _visible_dispatch(request, pk, resource.kind_key).document.specific
-
-
-def record_download(request, document, variant):
-    dispatch = _visible_dispatch(request, document.pk)
-    receipt_create(dispatch=dispatch, user=request.user, variant=variant,
-                   mode=Receipt.Mode.DOWNLOAD, request=request)
+    return selectors.visible_dispatch(request, pk, kind=kind_key, channel="api")
 
 
 class InboxItemSerializer(serializers.Serializer):
@@ -75,14 +48,7 @@ class Inbox(generics.ListAPIView):
     def get_queryset(self):
         if not self.request.user.is_delegate:
             raise exceptions.NotFound()
-        user = self.request.user
-        return (Dispatch.objects.visible_to(user)
-                .select_related("document", "issued")
-                .annotate(acknowledged=Exists(Receipt.objects.filter(
-                    dispatch_id=OuterRef("pk"), state_id=user.member_state_id,
-                    mode=Receipt.Mode.ACKNOWLEDGE,
-                )))
-                .order_by("-dispatched_at", "-pk"))
+        return selectors.inbox(self.request.user)
 
 
 class AcknowledgementSerializer(serializers.Serializer):

@@ -2,25 +2,21 @@
 
 Issued and withdrawn documents are served from storage, byte for byte what was rendered at
 issue. Drafts are rendered on demand as a preview, for the Secretariat only. Delegates
-reach only what was dispatched to their state (cica_docs/api/inbox.py decides).
+reach only what was dispatched to their state: cica_docs/circulation/serving.py decides,
+for the API as for the browser.
 """
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, serializers
 from rest_framework.permissions import IsAuthenticated
 
+from cica_docs.circulation.serving import NotRendered, pdf_for
 from cica_docs.languages import language_codes
-from cica_docs.rendering.documents import render_one
 from cica_docs.rendering.models import PACKAGE
 from cica_docs.rendering.pdf import RenderError
-from cica_docs.rendering.services import file_name
-from cica_docs.rendering.views import pdf_response, stored_pdf_response
 
-from .access import is_staff
-from .documents import FROZEN, get_document
 from .errors import Conflict
 from .resources import Resource
 
@@ -40,15 +36,6 @@ class LanguageSerializer(serializers.Serializer):
     lang = serializers.ChoiceField(choices=language_codes())
 
 
-def visible_document(request, resource: Resource, pk):
-    """The document if this user may download it, else 404."""
-    if is_staff(request.user):
-        return get_document(resource, pk)
-    from .inbox import delegate_document
-
-    return delegate_document(request, resource, pk)
-
-
 class PdfBase(generics.GenericAPIView):
     permission_classes = [IsAuthenticated]
     resource: Resource
@@ -58,34 +45,15 @@ class PdfBase(generics.GenericAPIView):
         return PACKAGE
 
     def serve(self, request, pk):
-        # Visibility first: what a user may not see is 404 whatever the parameters.
-        document = visible_document(request, self.resource, pk)
-        variant = self.variant(request)
-        if variant != PACKAGE and variant not in document.languages:
-            raise Http404
-        if document.state in FROZEN:
-            record = document.rendered.filter(variant=variant).first()
-            if record is None:
-                raise NotReady()
-            # Checked before the receipt: a refused file (409) was not received.
-            response = stored_pdf_response(record, request=request._request,
-                                           filename=record.filename, inline=False)
-            self.downloaded(request, document, variant)
-            return response
-        if not is_staff(request.user):
-            raise Http404
         try:
-            pdf = render_one(document, variant)
+            # The variant is read once the document is known visible: what a user may not
+            # see is 404 whatever the parameters.
+            return pdf_for(request._request, pk, lambda: self.variant(request),
+                           kind=self.resource.kind_key, channel="api")
+        except NotRendered:
+            raise NotReady() from None
         except RenderError:
             raise RenderFailed() from None
-        return pdf_response(pdf.data, filename="DRAFT-" + file_name(document, variant),
-                            inline=False)
-
-    def downloaded(self, request, document, variant):
-        if not is_staff(request.user):
-            from .inbox import record_download
-
-            record_download(request, document, variant)
 
 
 class LanguagePdf(PdfBase):

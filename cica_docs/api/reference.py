@@ -12,11 +12,12 @@ from cica_docs.circulation import services as circulation_services
 from cica_docs.circulation.forms import CirculationListForm, translations
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents.models import Series
+from cica_docs.ids import id_or_404
 from cica_docs.languages import language_codes
 from cica_docs.translated import translations_assign
 from notes.models import Addressee
 
-from .access import SecretariatOnly, parse_id, require, require_recent_password
+from .access import SecretariatOnly, require, require_recent_password
 from .errors import Invalid
 from .fields import TextField, TranslatedField, translated
 
@@ -54,7 +55,7 @@ class SeriesDetail(generics.RetrieveAPIView):
     serializer_class = SeriesSerializer
 
     def get_object(self):
-        return generics.get_object_or_404(Series, pk=parse_id(self.kwargs["pk"]))
+        return generics.get_object_or_404(Series, pk=id_or_404(self.kwargs["pk"]))
 
 
 class AddresseeSerializer(serializers.Serializer):
@@ -110,7 +111,7 @@ class AddresseeDetail(generics.RetrieveAPIView):
     serializer_class = AddresseeSerializer
 
     def get_object(self):
-        return generics.get_object_or_404(Addressee, pk=parse_id(self.kwargs["pk"]))
+        return generics.get_object_or_404(Addressee, pk=id_or_404(self.kwargs["pk"]))
 
 
 # Member states and lists are the registrar's (dispatch) and the administrator's business.

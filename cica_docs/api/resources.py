@@ -20,9 +20,9 @@ from cica_docs.documents import content as content_mod
 from cica_docs.documents.enclosures import parse_reference, reference
 from cica_docs.documents.kinds import Kind, get_kind
 from cica_docs.documents.models import Document, Series
+from cica_docs.ids import MAX_ID
 from cica_docs.languages import language_codes
 
-from .access import MAX_ID
 from .errors import Invalid
 from .fields import TextField, TranslatedField
 

@@ -1,7 +1,6 @@
 """Workflow actions: submit, approve, return, withdraw and issue, through the platform's
 services. The role a transition needs comes from the platform's transition table."""
 
-from django.utils.translation import gettext as _
 from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 
@@ -55,12 +54,6 @@ class TransitionView(generics.GenericAPIView):
     def post(self, request, pk):
         document = get_document(self.resource, pk)
         transition = TRANSITIONS[self.action_name]
-        if not any(request.user.has_perm(p) for p in transition.permissions()):
-            require(request, transition.permission)
-        if document.state in transition.sources and not transition.allowed(document,
-                                                                           request.user):
-            raise exceptions.PermissionDenied(
-                _("Only the person who created this draft, or an administrator, may do this."))
         if not isinstance(request.data, dict):
             raise Invalid({})
         serializer = self.get_serializer(data=request.data)
@@ -69,6 +62,8 @@ class TransitionView(generics.GenericAPIView):
         comment = data.get("comment", "")
         try:
             self.perform(document, request, data, comment)
+        except services.NotPermitted as error:
+            raise exceptions.PermissionDenied(error.message) from None
         except services.ChecksFailed as error:
             raise ChecksFailed(error) from None
         except services.TransitionNotAllowed as error:
@@ -125,10 +120,11 @@ class CorrectView(generics.GenericAPIView):
 
     def post(self, request, pk):
         document = get_document(self.resource, pk)
-        require(request, "accounts.draft_documents")
         before = set(document.corrections.values_list("pk", flat=True))
         try:
             correction, _left_out = services.document_correct(document=document, by=request.user)
+        except services.NotPermitted as error:
+            raise exceptions.PermissionDenied(error.message) from None
         except services.DocumentError as error:
             raise Conflict(error.message) from None
         status = 200 if correction.pk in before else 201

@@ -5,6 +5,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from cica_docs.ids import parse_id
 from cica_docs.languages import language_codes
 
 from .models import CirculationList, MemberState
@@ -31,10 +32,6 @@ class BootstrapMixin:
             widget.attrs.setdefault("class", css)
 
 
-# Ids beyond a 64-bit integer reach SQLite as an OverflowError (a 500) in `pk__in` lookups.
-MAX_ID = 2**63 - 1
-
-
 class StatesField(forms.ModelMultipleChoiceField):
     """Several states by id; forged ids (foreign, negative, huge) are an ordinary form error."""
 
@@ -44,7 +41,7 @@ class StatesField(forms.ModelMultipleChoiceField):
                 number = int(str(pk))
             except ValueError:
                 continue  # the parent reports it as "not a valid value"
-            if not 0 < number <= MAX_ID:
+            if parse_id(number) is None:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

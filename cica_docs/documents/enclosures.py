@@ -11,11 +11,12 @@ its transaction (an enclosure withdrawn a moment ago).
 
 from django.utils.translation import gettext as _
 
+from cica_docs.ids import parse_id
+
 from .kinds import get_kind, kinds
 from .models import Document, EnclosedFile, Enclosure
 
 FILE_PREFIX = "file:"
-_MAX_ID = 2**63
 
 
 def parse_reference(value) -> tuple[str, int] | None:
@@ -25,10 +26,8 @@ def parse_reference(value) -> tuple[str, int] | None:
     kind = "document"
     if text.startswith(FILE_PREFIX):
         kind, text = "file", text[len(FILE_PREFIX):]
-    if not text.isascii() or not text.isdigit():
-        return None
-    number = int(text)
-    return (kind, number) if 0 < number < _MAX_ID else None
+    number = parse_id(text)
+    return None if number is None else (kind, number)
 
 
 def reference(kind: str, number: int):

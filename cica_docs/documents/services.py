@@ -6,6 +6,7 @@ two people acting at once are serialised and the second one is told what happene
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -52,6 +53,18 @@ class StaleRevision(DocumentError):
 
 class TransitionNotAllowed(DocumentError):
     pass
+
+
+class NotPermitted(TransitionNotAllowed, PermissionDenied):
+    """The person's role (or not being the draft's author) does not allow the action. A
+    view that lets it through answers 403, like the API."""
+
+
+def require_drafter(user) -> None:
+    """Writing content — create, edit, restore, correct — is the drafters'. The services
+    that write call this; a page may call it first to stay closed."""
+    if not user.has_perm("accounts.draft_documents"):
+        raise NotPermitted(_("Your role does not allow this action."))
 
 
 class ChecksFailed(DocumentError):
@@ -103,6 +116,7 @@ def _new_revision(*, document, author, content, comment="", restored_from=None) 
 
 @transaction.atomic
 def document_create(*, kind: Kind, author, content: dict, comment: str = "") -> Document:
+    require_drafter(author)
     content = content_mod.normalised(content)
     _refuse_bad_enclosures(None, kind.key, content)
     document = kind.model(kind=kind.key, created_by=author)
@@ -124,6 +138,7 @@ def revision_create(
 
     Returns the new revision, or None when the content did not change.
     """
+    require_drafter(author)
     content = content_mod.normalised(content)
     document = _lock(document)
     if not document.is_editable:
@@ -173,6 +188,8 @@ def revision_restore(*, document, number: int, author, base_revision: int) -> Re
 
 def _check_transition(document, action, by, comment):
     transition = TRANSITIONS[action]
+    if not any(by.has_perm(p) for p in transition.permissions()):
+        raise NotPermitted(_("Your role does not allow this action."))
     if document.state not in transition.sources:
         raise TransitionNotAllowed(
             _("“%(action)s” is not possible: the document is now in the state “%(state)s”. "
@@ -180,10 +197,8 @@ def _check_transition(document, action, by, comment):
             % {"state": document.get_state_display(), "action": transition.label}
         )
     if not transition.allowed(document, by):
-        if transition.own_only and any(by.has_perm(p) for p in transition.permissions()):
-            raise TransitionNotAllowed(
-                _("Only the person who created this draft, or an administrator, may do this."))
-        raise TransitionNotAllowed(_("Your role does not allow this action."))
+        raise NotPermitted(
+            _("Only the person who created this draft, or an administrator, may do this."))
     if action == "discard" and (document.number is not None
                                 or IssuedRevision.objects.filter(document=document).exists()):
         raise TransitionNotAllowed(_("An issued document is never discarded; withdraw it."))
@@ -417,8 +432,7 @@ def document_correct(*, document, by) -> tuple[Document, list[str]]:
     Returns the correction and what was left out of it (enclosures that can no longer be
     enclosed, such as a paper withdrawn since), as messages for the person.
     """
-    if not by.has_perm("accounts.draft_documents"):
-        raise TransitionNotAllowed(_("Your role does not allow this action."))
+    require_drafter(by)
     document = _lock(document)
     if not document.is_frozen:
         raise TransitionNotAllowed(

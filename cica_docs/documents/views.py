@@ -3,9 +3,7 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,11 +11,12 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from cica_docs.accounts.reauth import reauthentication_required
+from cica_docs.ids import parse_id
 from cica_docs.languages import language_codes
 from cica_docs.rendering.views import panel_context
 
 from . import content as content_mod
-from . import services
+from . import selectors, services
 from .access import get_document, staff_required
 from .checks import run_checks
 from .diff import merge_rows
@@ -26,7 +25,7 @@ from .issue_dates import issue_window
 from .kinds import get_kind, kinds
 from .merge import open_conflicts
 from .models import Document, IssuedRevision, Series
-from .status import translation_status
+from .status import translation_status, translation_statuses
 from .workflow import available_transitions
 
 LISTS = {
@@ -41,37 +40,17 @@ LISTS = {
 
 @staff_required
 def worklist(request):
-    documents = Document.objects.select_related("series", "corrects__series").order_by(
-        "-updated_at"
-    )
-    current = request.GET.get("list", "all")
-    if current == "mine":
-        documents = documents.filter(state=Document.State.DRAFT, created_by=request.user)
-    elif current == "review":
-        documents = documents.filter(state=Document.State.SUBMITTED)
-    elif current == "approved":
-        documents = documents.filter(state=Document.State.APPROVED)
-    elif current == "issued":
-        documents = documents.filter(state__in=Document.FROZEN_STATES)
-    elif current == "discarded":
-        documents = documents.filter(state=Document.State.DISCARDED)
-    else:
-        current = "all"
     state = request.GET.get("state", "")
-    if current != "discarded" and state != Document.State.DISCARDED:
-        # Discarded drafts leave every list but their own.
-        documents = documents.exclude(state=Document.State.DISCARDED)
-    if state in Document.State.values:
-        documents = documents.filter(state=state)
     series = request.GET.get("series", "")
-    if series.isdigit() and len(series) < 10:
-        documents = documents.filter(series_id=int(series))
     query = request.GET.get("q", "").strip()[:200]
-    if query:
-        documents = documents.filter(_search(query))
+    documents, current = selectors.work_list(
+        user=request.user, tab=request.GET.get("list", "all"), state=state,
+        series_id=parse_id(series), query=query,
+    )
     page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    statuses = translation_statuses(page)
     for document in page:
-        document.translation_status = translation_status(document.specific)
+        document.translation_status = statuses[document.pk]
     return render(request, "documents/worklist.html", {
         "page": page,
         "lists": LISTS.items(),
@@ -83,17 +62,6 @@ def worklist(request):
         "query": query,
         "kinds": kinds(),
     })
-
-
-def _search(query: str) -> Q:
-    """Number (274, NCT/CT/274) or words of the subject in any language."""
-    condition = Q()
-    for lang in language_codes():
-        condition |= Q(**{f"title_{lang}__icontains": query})
-    digits = query.rsplit("/", 1)[-1]
-    if digits.isdigit() and len(digits) < 10:
-        condition |= Q(number=int(digits))
-    return condition
 
 
 def _editor(request, *, kind, form, document=None, stale=None, merge=None, stale_base=None):
@@ -127,8 +95,7 @@ def _merged_editor(request, *, kind, document, error, comment, base_revision):
 
 @staff_required
 def create(request, kind_key):
-    if not request.user.has_perm("accounts.draft_documents"):
-        raise PermissionDenied
+    services.require_drafter(request.user)
     try:
         kind = get_kind(kind_key)
     except KeyError:
@@ -160,8 +127,7 @@ def edit(request, pk):
     form_class = kind.get_form_class()
     stale = stale_base = None
     if request.method == "POST":
-        if not request.user.has_perm("accounts.draft_documents"):
-            raise PermissionDenied
+        services.require_drafter(request.user)
         form = form_class(request.POST, document=document)
         if form.is_valid():
             try:
@@ -316,8 +282,7 @@ def issue(request, pk):
 def correct(request, pk):
     """Start (or go back to) the correction of an issued or withdrawn document."""
     document = get_document(pk)
-    if not request.user.has_perm("accounts.draft_documents"):
-        raise PermissionDenied
+    services.require_drafter(request.user)
     try:
         correction, left_out = services.document_correct(document=document, by=request.user)
     except services.DocumentError as error:

@@ -1,7 +1,6 @@
 """History of a document: revisions and events, the diff of any two, restore."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -60,8 +59,7 @@ def diff(request, pk):
 @require_POST
 def restore(request, pk):
     document = get_document(pk)
-    if not request.user.has_perm("accounts.draft_documents"):
-        raise PermissionDenied
+    services.require_drafter(request.user)
     number = _revision_number(request.POST.get("number"), None)
     base = _revision_number(request.POST.get("base_revision"), None)
     if number is None or base is None or not document.revisions.filter(number=number).exists():

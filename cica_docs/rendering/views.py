@@ -1,50 +1,23 @@
 """PDFs for the Secretariat: issued documents from storage, drafts rendered on demand."""
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from cica_docs.circulation.serving import NotRendered, pdf_for
 from cica_docs.documents.access import get_document, staff_required
 from cica_docs.documents.models import Document
 
-from .documents import render_one
 from .models import Rendering
 from .pdf import RenderError
-from .services import file_name, schedule_render
-from .stored import StoredFileRefused, stored_bytes
+from .services import schedule_render
+from .stored import StoredFileRefused
 
 FROZEN = Document.FROZEN_STATES
-
-
-def pdf_response(data_or_file, *, filename: str, inline: bool, etag: str = ""):
-    """A PDF to download or show inline. Restricted: `NoStoreMiddleware` tells every cache
-    not to keep it."""
-    if isinstance(data_or_file, bytes):
-        response = HttpResponse(data_or_file, content_type="application/pdf")
-        disposition = "inline" if inline else "attachment"
-        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    else:
-        response = FileResponse(
-            data_or_file, as_attachment=not inline, filename=filename,
-            content_type="application/pdf",
-        )
-    if etag:
-        response["ETag"] = f'"{etag}"'
-    return response
-
-
-def stored_pdf_response(stored, *, request, filename: str, inline: bool):
-    """A stored PDF (a `RenderedFile` or an `EnclosedFile`), served only if its bytes still
-    match their SHA-256 (`stored.stored_bytes`); else `StoredFileRefused` is raised, which
-    `refused_page` and the API turn into a refusal."""
-    data = stored_bytes(stored, request=request)
-    return pdf_response(io.BytesIO(data), filename=filename, inline=inline, etag=stored.sha256)
 
 
 def refused_page(request, *, back: str):
@@ -53,32 +26,19 @@ def refused_page(request, *, back: str):
                   {"message": StoredFileRefused.message, "back": back}, status=409)
 
 
-def _variant_or_404(document, variant):
-    if variant != "package" and variant not in document.languages:
-        raise Http404
-
-
 @staff_required
 @xframe_options_sameorigin
 def document_pdf(request, pk, variant):
-    document = get_document(pk)
-    _variant_or_404(document, variant)
-    inline = request.GET.get("inline") == "1"
-    if document.state in FROZEN:
-        record = document.rendered.filter(variant=variant).first()
-        if record is None:
-            return render(request, "rendering/not_ready.html", {"document": document}, status=409)
-        try:
-            return stored_pdf_response(record, request=request, filename=record.filename,
-                                       inline=inline)
-        except StoredFileRefused:
-            return refused_page(request, back=document.get_absolute_url())
     try:
-        pdf = render_one(document, variant)
+        return pdf_for(request, pk, variant, inline=request.GET.get("inline") == "1")
+    except NotRendered as error:
+        return render(request, "rendering/not_ready.html", {"document": error.document},
+                      status=409)
+    except StoredFileRefused:
+        return refused_page(request, back=get_document(pk).get_absolute_url())
     except RenderError as error:
         return render(request, "rendering/failed.html",
-                      {"document": document, "error": error}, status=422)
-    return pdf_response(pdf.data, filename="DRAFT-" + file_name(document, variant), inline=inline)
+                      {"document": get_document(pk), "error": error}, status=422)
 
 
 @staff_required

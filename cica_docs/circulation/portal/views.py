@@ -5,78 +5,42 @@ outside it — another state's document, a draft, an id that does not exist, a s
 gets the same 404 page, one security event, no receipt and no bytes (SECURITY.md promise 1).
 """
 
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from cica_docs.audit.log import security_event
-from cica_docs.circulation import dispatching
+from cica_docs.accounts.access import role_required
+from cica_docs.circulation import dispatching, selectors
 from cica_docs.circulation.models import Dispatch, Receipt
 from cica_docs.documents.kinds import get_kind
 from cica_docs.languages import language_codes
 from cica_docs.rendering.models import PACKAGE, RenderedFile
 from cica_docs.rendering.stored import StoredFileRefused
-from cica_docs.rendering.views import refused_page, stored_pdf_response
+from cica_docs.rendering.views import refused_page
 
+from ..serving import NotRendered, pdf_for
 from .forms import InboxFilterForm
 
 PER_PAGE = 25
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
-def _refuse(request, **detail):
-    """The one way out of the portal for anything outside the user's scope."""
-    security_event(action="portal.refused", request=request, path=request.path[:300],
-                   state=getattr(request.user, "member_state", None), **detail)
-    raise Http404
+def _not_a_delegate(request, **kwargs):
+    selectors.refuse(request, reason="not a delegate", **kwargs)
 
 
-def delegate_required(view):
-    """Logged in (otherwise the login page) and a delegate (otherwise the refusal 404)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_delegate:
-            _refuse(request, reason="not a delegate", **kwargs)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Logged in (otherwise the login page) and a delegate (otherwise the refusal 404).
+delegate_required = role_required(lambda user: user.is_delegate, refuse=_not_a_delegate)
 
 
-def _visible(request, pk, **detail) -> Dispatch:
-    """The dispatch that brought document `pk` to the user's state, or the refusal 404."""
-    dispatch = None
-    if 0 < pk < 2**63:
-        dispatch = (
-            Dispatch.objects.visible_to(request.user)
-            .filter(document_id=pk)
-            .select_related("document", "issued")
-            .first()
-        )
-    if dispatch is None:
-        _refuse(request, document_id=pk, **detail)
-    return dispatch
-
-
-def _search(query: str) -> Q:
-    condition = Q(issued__symbol__icontains=query)
-    for lang in language_codes():
-        condition |= Q(**{f"document__title_{lang}__icontains": query})
-    digits = query.rsplit("/", 1)[-1]
-    if digits.isdigit() and len(digits) < 10:
-        condition |= Q(document__number=int(digits))
-    return condition
+_visible = selectors.visible_dispatch
 
 
 @delegate_required
@@ -84,29 +48,16 @@ def inbox(request):
     user = request.user
     form = InboxFilterForm(request.GET or None)
     filters = form.filters()
-    dispatches = (
-        Dispatch.objects.visible_to(user)
-        .select_related("document", "issued")
-        .annotate(
-            downloaded=Exists(Receipt.objects.filter(
-                document_id=OuterRef("document_id"), state_id=user.member_state_id,
-                mode__in=Receipt.FILE_MODES,
-            )),
-            acknowledged=Exists(Receipt.objects.filter(
-                dispatch_id=OuterRef("pk"), state_id=user.member_state_id,
-                mode=Receipt.Mode.ACKNOWLEDGE,
-            )),
-            # Only a correction that reached this state too is mentioned.
-            corrected=Exists(Dispatch.objects.visible_to(user).filter(
-                document__corrects_id=OuterRef("document_id")
-            )),
-        )
-        .order_by("-dispatched_at", "-pk")
+    dispatches = selectors.inbox(user, kind=filters["kind"], query=filters["q"]).annotate(
+        downloaded=Exists(Receipt.objects.filter(
+            document_id=OuterRef("document_id"), state_id=user.member_state_id,
+            mode__in=Receipt.FILE_MODES,
+        )),
+        # Only a correction that reached this state too is mentioned.
+        corrected=Exists(Dispatch.objects.visible_to(user).filter(
+            document__corrects_id=OuterRef("document_id")
+        )),
     )
-    if filters["kind"]:
-        dispatches = dispatches.filter(document__kind=filters["kind"])
-    if filters["q"]:
-        dispatches = dispatches.filter(_search(filters["q"]))
     page = Paginator(dispatches, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "circulation/portal/inbox.html", {
         "page": page, "form": form, "state": user.member_state,
@@ -157,22 +108,13 @@ def document(request, pk):
 
 
 def _serve(request, pk, variant, mode):
-    dispatch = _visible(request, pk, variant=variant[:20], mode=mode)
-    document = dispatch.document
-    if variant != PACKAGE and variant not in document.languages:
-        raise Http404
-    record = RenderedFile.objects.filter(document_id=document.pk, variant=variant).first()
-    if record is None:
-        context = {"dispatch": dispatch, "document": document}
+    try:
+        return pdf_for(request, pk, variant, mode=mode, inline=mode == Receipt.Mode.PREVIEW)
+    except NotRendered as error:
+        context = {"dispatch": error.dispatch, "document": error.document}
         return render(request, "circulation/portal/not_ready.html", context, status=404)
-    try:  # checked before the receipt: a refused file was not received
-        response = stored_pdf_response(record, request=request, filename=record.filename,
-                                       inline=mode == Receipt.Mode.PREVIEW)
     except StoredFileRefused:
-        return refused_page(request, back=reverse("portal:document", args=[document.pk]))
-    dispatching.receipt_create(dispatch=dispatch, user=request.user, variant=variant,
-                               mode=mode, request=request)
-    return response
+        return refused_page(request, back=reverse("portal:document", args=[pk]))
 
 
 @delegate_required

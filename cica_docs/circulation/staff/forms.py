@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cica_docs.circulation.forms import MAX_ID
 from cica_docs.circulation.models import CirculationList
+from cica_docs.ids import parse_id
 
 
 class ListField(forms.ModelChoiceField):
@@ -14,7 +14,7 @@ class ListField(forms.ModelChoiceField):
                 number = int(str(value))
             except ValueError:
                 number = 0
-            if not 0 < number <= MAX_ID:
+            if parse_id(number) is None:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"], code="invalid_choice"
                 )

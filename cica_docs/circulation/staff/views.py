@@ -1,17 +1,15 @@
 """The registrar's side of circulation: dispatch an issued document, follow its receipts."""
 
 import re
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from cica_docs.accounts.access import registrar_required
 from cica_docs.accounts.reauth import reauthentication_required
 from cica_docs.circulation import dispatching
 from cica_docs.circulation.models import CirculationList, Dispatch, Notice
@@ -19,19 +17,9 @@ from cica_docs.circulation.receipts import dispatch_matrix, matrix_csv
 from cica_docs.documents.access import get_document
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document
+from cica_docs.ids import id_or_404
 
 from .forms import DispatchForm
-
-
-def registrar_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm("accounts.register_documents"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _not_issued(request, document):
@@ -85,11 +73,9 @@ def dispatch_create(request, pk):
 
 
 def _dispatch_or_404(pk) -> Dispatch:
-    if not 0 < pk < 2**63:
-        raise Http404
     return get_object_or_404(
         Dispatch.objects.select_related("document", "issued", "circulation_list",
-                                        "dispatched_by"), pk=pk
+                                        "dispatched_by"), pk=id_or_404(pk)
     )
 
 

@@ -1,0 +1,58 @@
+"""Reads of the Secretariat's documents that more than one entry point makes: the work list
+and the search. The browser pages and the API call these, so they cannot disagree.
+
+Lists return summaries: a list costs a constant number of queries whatever its length (the
+translation status comes from `status.translation_statuses`); checks and content are for a
+document's own page.
+"""
+
+from django.db.models import Q, QuerySet
+
+from cica_docs.languages import language_codes
+
+from .models import Document
+
+WORK_LISTS = ("mine", "review", "approved", "issued", "all", "discarded")
+
+
+def search_condition(query: str, *, path: str = "") -> Q:
+    """Documents whose number (274, NCT/CT/274) or symbol matches `query`, or whose subject
+    contains it in any language. `path` leads from the model queried to the document
+    ("document__" for dispatches)."""
+    condition = Q(**{f"{path}issued__symbol__icontains": query})
+    for lang in language_codes():
+        condition |= Q(**{f"{path}title_{lang}__icontains": query})
+    digits = query.rsplit("/", 1)[-1]
+    if digits.isdigit() and len(digits) < 10:
+        condition |= Q(**{f"{path}number": int(digits)})
+    return condition
+
+
+def work_list(*, user, tab: str = "all", state: str = "", series_id: int | None = None,
+              query: str = "") -> tuple[QuerySet, str]:
+    """The documents of one tab of the staff work list, newest change first, and the tab
+    shown ("all" for an unknown one). Discarded drafts leave every list but their own."""
+    documents = Document.objects.select_related("series", "corrects__series").order_by(
+        "-updated_at", "-pk"
+    )
+    if tab not in WORK_LISTS:
+        tab = "all"
+    if tab == "mine":
+        documents = documents.filter(state=Document.State.DRAFT, created_by=user)
+    elif tab == "review":
+        documents = documents.filter(state=Document.State.SUBMITTED)
+    elif tab == "approved":
+        documents = documents.filter(state=Document.State.APPROVED)
+    elif tab == "issued":
+        documents = documents.filter(state__in=Document.FROZEN_STATES)
+    elif tab == "discarded":
+        documents = documents.filter(state=Document.State.DISCARDED)
+    if tab != "discarded" and state != Document.State.DISCARDED:
+        documents = documents.exclude(state=Document.State.DISCARDED)
+    if state in Document.State.values:
+        documents = documents.filter(state=state)
+    if series_id is not None:
+        documents = documents.filter(series_id=series_id)
+    if query:
+        documents = documents.filter(search_condition(query))
+    return documents, tab
