@@ -24,6 +24,16 @@ def envbool(name: str, default: str) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
 
 
+def envfloat(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from None
+
+
 def envint(name: str, default: int) -> int:
     value = os.environ.get(name)
     if value is None or value == "":
@@ -319,7 +329,18 @@ LOGGING = {
 CICA_DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "cica-demo-2026")
 
 # PDF rendering limits (cica_docs/rendering/pdf.py). "inline" isolation drops the time limit.
-PDF_RENDER_TIMEOUT = envint("PDF_RENDER_TIMEOUT", 60)
+# The time limit of one render: a base, and more per KB of HTML and per page of an uploaded
+# PDF (seconds; `pdf.render_limit`).
+PDF_RENDER_TIMEOUT = envfloat("PDF_RENDER_TIMEOUT", 60)
+PDF_RENDER_TIMEOUT_PER_KB = envfloat("PDF_RENDER_TIMEOUT_PER_KB", 0.25)
+PDF_RENDER_TIMEOUT_PER_PAGE = envfloat("PDF_RENDER_TIMEOUT_PER_PAGE", 0.5)
+# The rendering of an issued document (cica_docs/rendering/services.py): attempts of a
+# failure that may pass, the delays before the 2nd, 3rd… attempt, how long past its limit a
+# rendering may stay silent before the sweep takes it back, how often the worker sweeps.
+RENDER_ATTEMPTS = envint("RENDER_ATTEMPTS", 3)
+RENDER_RETRY_DELAYS = tuple(float(d) for d in envlist("RENDER_RETRY_DELAYS", "30,120"))
+RENDER_STALE_GRACE = envfloat("RENDER_STALE_GRACE", 30)
+RENDER_SWEEP_INTERVAL = envfloat("RENDER_SWEEP_INTERVAL", 60)
 PDF_MAX_HTML_BYTES = envint("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
 PDF_MAX_PAGES = envint("PDF_MAX_PAGES", 1000)
 PDF_RENDER_ISOLATION = os.environ.get("PDF_RENDER_ISOLATION", "fork")

@@ -41,6 +41,16 @@ class RenderedFile(AppendOnlyModel):
 
 
 class Rendering(models.Model):
+    """The rendering task of one issued document, as the registrar sees it.
+
+    Lifecycle (cica_docs/rendering/services.py): QUEUED -> RUNNING (a worker claimed it:
+    `claim`, `attempts` + 1, `started_at`) -> READY; a failure that may pass (a timeout,
+    a crash, a storage error, a worker that stopped) is QUEUED again for `retry_at` until
+    the attempts are used up, then FAILED with its `error`. While RUNNING, the worker
+    reports before each step (`heartbeat_at`) and promises the next report by `deadline_at`;
+    a rendering past its deadline has stalled and the sweep takes it back.
+    """
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Rendering")
@@ -51,6 +61,15 @@ class Rendering(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The attempt that owns the rendering: only its worker may store the files.
+    claim = models.CharField(max_length=32, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)  # the queued task of the attempt
+    retry_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    deadline_at = models.DateTimeField(null=True, blank=True)
+    render_pid = models.PositiveIntegerField(null=True, blank=True)  # the render child's
 
     class Meta:
         verbose_name = _("rendering")

@@ -6,17 +6,28 @@ render therefore runs in a forked child process that inherits the already-config
 Django and WeasyPrint (fork costs a few milliseconds, no re-import); the parent waits on a
 pipe and kills the child when the limit passes. A crash or memory blow-up in the child
 becomes a `RenderError` in the caller instead of taking the web or task worker down.
+The child never outlives its parent: on Linux it asks the kernel to kill it when the
+parent dies (PR_SET_PDEATHSIG), so a worker killed mid-render leaves no orphan behind.
 Where fork is unavailable, set PDF_RENDER_ISOLATION = "inline" (no time limit).
+
+The limit scales with the work (`render_limit`): PDF_RENDER_TIMEOUT seconds, plus
+PDF_RENDER_TIMEOUT_PER_KB for each KB of HTML and PDF_RENDER_TIMEOUT_PER_PAGE for each
+page of an uploaded PDF part. Whoever waits on a render can follow it (`reporting`): each
+render announces its child's pid and its limit before it starts.
 
 Determinism: the same parts and metadata give the same bytes. Dates come only from
 `created`, the file identifier is a hash of the inputs, attachments are dropped, and
 WeasyPrint's own font subset names are hashes of the font description.
 """
 
+import contextlib
+import contextvars
+import ctypes
 import hashlib
 import io
 import multiprocessing
 import os
+import signal
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -49,6 +60,10 @@ class RenderTooLarge(RenderError):
 
 class RenderTimeout(RenderError):
     pass
+
+
+class RenderCrashed(RenderError):
+    """The render process stopped without an answer (killed, out of memory…)."""
 
 
 @dataclass(frozen=True)
@@ -274,7 +289,24 @@ def _guarded(parts, meta):
         raise RenderError(f"{type(error).__name__}: {error}") from error
 
 
-def _child(connection, function, args):
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the forked child: be killed when the parent dies (Linux), and stop at once if it
+    already has (it may die between the fork and the prctl)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the parent's kill on timeout remains
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _child(connection, function, args, parent=None):
+    if parent is not None:
+        _die_with_parent(parent)
     try:
         connection.send(("ok", function(*args)))
     except RenderError as error:
@@ -285,7 +317,37 @@ def _child(connection, function, args):
         connection.close()
 
 
-_ERRORS = {cls.__name__: cls for cls in (RenderError, RenderTooLarge, RenderTimeout)}
+_ERRORS = {cls.__name__: cls for cls in (RenderError, RenderTooLarge, RenderTimeout,
+                                         RenderCrashed)}
+
+_progress = contextvars.ContextVar("render_progress", default=None)
+
+
+@contextlib.contextmanager
+def reporting(callback):
+    """Within the block, `callback(pid, limit)` is called as each render starts (`pid` is
+    its child's, None when rendering inline; `limit` its time limit in seconds)."""
+    token = _progress.set(callback)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _report(pid, limit) -> None:
+    callback = _progress.get()
+    if callback is not None:
+        callback(pid, limit)
+
+
+def render_limit(parts) -> float:
+    """Seconds a render of `parts` may take: a base, and more for each KB of HTML and
+    each page of an uploaded PDF (a 100-page paper needs more than a one-page note)."""
+    kilobytes = sum(len(part.html.encode("utf-8", "surrogatepass")) for part in parts) / 1024
+    pdf_pages = sum(page_count(part.pdf) for part in parts if part.pdf)
+    return (_limit("PDF_RENDER_TIMEOUT", 60)
+            + kilobytes * _limit("PDF_RENDER_TIMEOUT_PER_KB", 0.25)
+            + pdf_pages * _limit("PDF_RENDER_TIMEOUT_PER_PAGE", 0.5))
 
 
 _warm = {"done": False}
@@ -306,17 +368,20 @@ def isolated(function, args, *, timeout):
     untrusted input that a thread could not stop: layout, reading an uploaded PDF."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, function, args), daemon=True)
+    process = context.Process(target=_child, args=(sender, function, args, os.getpid()),
+                              daemon=True)
     process.start()
     sender.close()
     try:
+        _report(process.pid, timeout)
         if not receiver.poll(timeout):
-            raise RenderTimeout(f"rendering took longer than {timeout} s")
+            raise RenderTimeout(f"rendering took longer than {timeout:g} s")
         try:
             message = receiver.recv()
         except EOFError:
             process.join(5)
-            raise RenderError(f"the renderer stopped (exit code {process.exitcode})") from None
+            raise RenderCrashed(
+                f"the renderer stopped (exit code {process.exitcode})") from None
     finally:
         receiver.close()
         if process.is_alive():
@@ -373,8 +438,9 @@ def render_package(
     if isolation == "fork":
         with _INLINE:  # the warm-up renders here, in this process
             _warm_up(meta)
-        data, counts = isolated(_guarded, (parts, meta), timeout=_limit("PDF_RENDER_TIMEOUT", 60))
+        data, counts = isolated(_guarded, (parts, meta), timeout=render_limit(parts))
     else:
+        _report(None, render_limit(parts))
         # In-process, the parsed stylesheet and fonts are shared: one render at a time
         # (WeasyPrint and Pango do not promise thread safety; the web server has threads).
         with _INLINE:

@@ -35,6 +35,7 @@ def test_html_over_the_size_limit_is_refused_before_rendering(settings):
 
 def test_a_render_that_takes_too_long_is_stopped_with_a_clear_error(settings):
     settings.PDF_RENDER_TIMEOUT = 0.2
+    settings.PDF_RENDER_TIMEOUT_PER_KB = 0
     body = "<p>" + "Long sentence of the note verbale. " * 40 + "</p>"
     with pytest.raises(RenderTimeout):
         render_pdf(html=body * 400, title="t", author="a", language="en", created=ISSUED)
