@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('circulation', '0008_audited_recipients'),
-        ('documents', '0009_indexes'),
+        ('documents', '0010_indexes'),
     ]
 
     operations = [

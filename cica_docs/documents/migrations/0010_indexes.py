@@ -36,7 +36,7 @@ def drop_trigram_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0008_discarded_state'),
+        ('documents', '0009_issued_enclosures_number_gaps'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
