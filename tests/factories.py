@@ -1,5 +1,7 @@
 """Builders for documents in the states tests need, through the real services."""
 
+import functools
+
 from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Series
@@ -179,8 +181,11 @@ def foreign_pdf(*, pages=1, size=A4, font=None, javascript=False, attachment=Fal
     return buffer.getvalue()
 
 
+@functools.cache
 def house_pdf(text="Provisional programme of the meeting", pages=1) -> bytes:
-    """A PDF with embedded fonts on A4 (WeasyPrint), like one made with care elsewhere."""
+    """A PDF with embedded fonts on A4 (WeasyPrint), like one made with care elsewhere.
+    Rendered once per session for each (text, pages): the renderer is deterministic, and
+    the bytes cannot be changed by a test."""
     from cica_docs.rendering.pdf import render_pdf
 
     breaks = "".join(f"<p style='break-before: page'>{text} {n}</p>" for n in range(2, pages + 1))

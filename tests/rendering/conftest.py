@@ -43,6 +43,7 @@ def render_reference(copies=None, **kwargs):
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def reference_pdf():
+    """The reference note rendered once for the session (the tests only read it)."""
     return render_reference()
