@@ -1,6 +1,6 @@
 """Database triggers that make the database itself refuse what no code path may do.
 
-Three guards, each installed by a migration and installed again after every `migrate`
+The guards, each installed by a migration and installed again after every `migrate`
 (`guards_install`): SQLite rebuilds a table to alter it and drops its triggers with it, so
 a guard that exists only because an old migration once created it can silently vanish.
 

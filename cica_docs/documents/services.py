@@ -351,15 +351,19 @@ def _bind_enclosures(issued: IssuedRevision, references: list, issued_with: dict
     IssuedEnclosure.objects.bulk_create(rows)
 
 
-def document_issue(**kwargs) -> IssuedRevision:
+def document_issue(
+    *, document, by, issued_on: datetime.date | None = None, acknowledge_warnings: bool = False,
+    comment: str = "", backdating_reason: str = "",
+) -> IssuedRevision:
     """Give an approved document its number and date and freeze the current revision
     (`_issue`). A counter found forged is also a security event, recorded after the
     refused issue has rolled back."""
     try:
-        return _issue(**kwargs)
+        return _issue(document=document, by=by, issued_on=issued_on,
+                      acknowledge_warnings=acknowledge_warnings, comment=comment,
+                      backdating_reason=backdating_reason)
     except NumberTaken as error:
-        document = kwargs["document"]
-        security_event(action="series.number_taken", actor=kwargs["by"], target=document,
+        security_event(action="series.number_taken", actor=by, target=document,
                        series=document.series_id, message=str(error))
         raise
 

@@ -106,4 +106,4 @@ def test_every_append_only_table_and_every_kind_keeps_its_guard_after_migrate():
     names = guard_names(connection)
     assert {f"{table}_append_only" for table in append_only_tables()} <= names
     assert {"documents_document_issued", "notes_note_issued",
-            "concepts_conceptpaper_issued"} <= names
+            "concepts_conceptpaper_issued", "documents_series_counter"} <= names
