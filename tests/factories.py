@@ -201,3 +201,31 @@ def upload_file(user, data: bytes | None = None, title="Provisional programme"):
     data = house_pdf() if data is None else data
     upload = SimpleUploadedFile("programme.pdf", data, content_type="application/pdf")
     return enclosed_file_create(upload=upload, title=title, by=user)[0]
+
+
+_STAND_IN = {}
+
+
+def pdfs_stored(document):
+    """Store a small real PDF as each official PDF of an issued `document` and mark its
+    rendering ready, as a worker would have: for tests of what comes after the rendering
+    (dispatch, notices), which need not render the document itself."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from cica_docs.rendering.models import RenderedFile, Rendering
+    from cica_docs.rendering.services import file_name, missing_pdfs
+
+    if "pdf" not in _STAND_IN:
+        _STAND_IN["pdf"] = house_pdf("Stand-in for the official PDF")
+    data = _STAND_IN["pdf"]
+    for variant in missing_pdfs(document):
+        name = file_name(document, variant)
+        record = RenderedFile(document=document, variant=variant, filename=name, pages=1,
+                              sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+        record.file.save(name, ContentFile(data), save=False)
+        record.save()
+    Rendering.objects.update_or_create(document=document,
+                                       defaults={"status": Rendering.Status.READY})
+    return document

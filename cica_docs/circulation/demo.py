@@ -1,8 +1,9 @@
 """Demo circulation: every issued demo document that is not an enclosure (an enclosure
 travels in its note's package) goes to "All member states", once, so delegate.kz finds it
-in the inbox after `make run`. The PDFs need not exist yet: the db_worker renders them, and
-the portal says "being prepared" until then. India has acknowledged receipt of the first
-one, so the registrar's receipts page shows each kind of status.
+in the inbox after `make run`. A document is dispatched only once its PDFs are stored, so
+the demo renders those still missing here (the queued task then finds them stored); one
+whose rendering fails is left undispatched until a later run. India has acknowledged
+receipt of the first one, so the registrar's receipts page shows each kind of status.
 
 Only the demo's own documents are dispatched, each only if it was never dispatched at all
 (a demo note a developer sent to one state stays with that state), and only while the
@@ -13,6 +14,8 @@ and demo documents must never reach a real delegation.
 from cica_docs.accounts.demo_records import DemoSkipped, demo_object, demo_objects, demo_remember
 from cica_docs.accounts.models import User
 from cica_docs.documents.models import Document
+from cica_docs.rendering.pdf import RenderError
+from cica_docs.rendering.services import issued_render, missing_pdfs
 
 from .dispatching import dispatch_create, receipt_acknowledge
 from .models import CirculationList, Dispatch
@@ -36,6 +39,11 @@ def load(*, users) -> None:
                           "them")
     default = CirculationList.objects.get(is_default=True)
     for document in waiting:
+        if missing_pdfs(document):
+            try:
+                issued_render(document_id=document.pk)
+            except RenderError:
+                continue  # shown failed on the document page; dispatched on a later run
         dispatch = dispatch_create(document=document, circulation_list=default,
                                    by=users["registrar"])
         demo_remember(f"dispatch:{document.pk}", dispatch)

@@ -25,6 +25,7 @@ from cica_docs.audit.log import client_ip, record
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document
 from cica_docs.languages import format_date
+from cica_docs.rendering.services import missing_pdfs
 
 from .models import CirculationList, Dispatch, DispatchRecipient, MemberState, Notice, Receipt
 
@@ -99,6 +100,16 @@ def dispatch_create(
         raise DispatchError(
             _("Only an issued document can be dispatched; this one is in the state "
               "“%(state)s”.") % {"state": document.get_state_display()}
+        )
+    missing = missing_pdfs(document)
+    if missing:
+        # Refused, not held: delegates must never be told of a document they cannot open.
+        raise DispatchError(
+            _("This document cannot be dispatched yet: its official PDFs are not all "
+              "stored (missing: %(missing)s). Dispatch it once the document page shows "
+              "them ready; if their rendering failed, render them again there.")
+            % {"missing": ", ".join(_("package") if v == "package" else v.upper()
+                                    for v in missing)}
         )
     circulation_list = CirculationList.objects.get(pk=circulation_list.pk)
     plan = dispatch_plan(document=document, circulation_list=circulation_list)

@@ -23,17 +23,21 @@ def state_ids(*codes):
 
 @pytest.fixture
 def issue(drafter, reviewer, registrar, django_capture_on_commit_callbacks):
-    """issue(render=False, **note options) -> an issued note (its PDFs rendered if asked)."""
+    """issue(render=False, pdfs=True, **note options) -> an issued note: its PDFs rendered
+    if asked, else stand-ins stored in their place (`pdfs_stored`) unless `pdfs` is False
+    (a document is dispatched only once its PDFs are stored)."""
     from cica_docs.documents import services
-    from tests.factories import approved_note
+    from tests.factories import approved_note, pdfs_stored
 
-    def make(*, render=False, **kwargs):
+    def make(*, render=False, pdfs=True, **kwargs):
         note = approved_note(drafter, reviewer, **kwargs)
         with django_capture_on_commit_callbacks(execute=render):
             services.document_issue(document=note, by=registrar,
                                     issued_on=datetime.date(2024, 3, 6),
                                     backdating_reason="The reference note's date.")
         note.refresh_from_db()
+        if pdfs and not render:
+            pdfs_stored(note)
         return note
 
     return make
@@ -42,10 +46,13 @@ def issue(drafter, reviewer, registrar, django_capture_on_commit_callbacks):
 @pytest.fixture
 def dispatch_to(registrar, django_capture_on_commit_callbacks):
     """dispatch_to(document, "KAZ", ...) -> a dispatch to a new list of those states,
-    its notices sent (on commit) if an SMTP server is configured."""
+    its notices sent (on commit) if an SMTP server is configured. A document whose PDFs
+    are not stored gets stand-ins first (`pdfs_stored`): dispatch requires them."""
     from cica_docs.circulation import dispatching, services
+    from tests.factories import pdfs_stored
 
     def make(document, *codes, send=False):
+        pdfs_stored(document)
         names = {"en": f"List {'+'.join(codes)}", "ru": f"Список {'+'.join(codes)}",
                  "kk": f"Тізім {'+'.join(codes)}"}
         circulation_list = CirculationList.objects.filter(name_en=names["en"]).first()

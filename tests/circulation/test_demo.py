@@ -55,10 +55,11 @@ def test_the_demo_run_twice_around_a_real_dispatch_leaves_it_to_its_one_state(se
     from cica_docs.circulation.models import CirculationList, MemberState
     from cica_docs.circulation.services import circulation_list_create
     from cica_docs.documents import services
-    from tests.factories import approved_note
+    from tests.factories import approved_note, pdfs_stored
 
     note = approved_note(real_officers[roles.DRAFTER], real_officers[roles.REVIEWER])
     services.document_issue(document=note, by=real_officers[roles.REGISTRAR])
+    pdfs_stored(note)
     only_kazakhstan = circulation_list_create(
         by=real_officers[roles.REGISTRAR], names={"en": "KZ", "ru": "KZ", "kk": "KZ"},
         states=MemberState.objects.filter(code="KAZ"),

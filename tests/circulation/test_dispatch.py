@@ -281,3 +281,28 @@ def test_notices_are_listed_on_the_dispatch_page(client, registrar, issue, dispa
     page = client.get(f"/en/circulation/dispatches/{dispatch.pk}/")
     assert "0 of 1 e-mails delivered" in page.text
     assert Notice.objects.get().status == "queued"
+
+
+def test_a_document_without_all_its_pdfs_is_refused_dispatch_in_the_browser_and_the_api(
+    client, registrar, issue
+):
+    from cica_docs.rendering.models import RenderedFile
+    from tests.api.conftest import token_client
+
+    note = issue(pdfs=False)  # issued; its rendering has not run (or failed)
+    client.force_login(registrar)
+    reauthenticate(client)
+    response = client.post(f"/en/circulation/documents/{note.pk}/dispatch/",
+                           {"circulation_list": default_list().pk}, follow=True)
+    assert "cannot be dispatched yet: its official PDFs are not all stored" in response.text
+    assert "missing: EN, RU, KK, package" in response.text
+    api = token_client(registrar).post(f"/api/v1/notes/{note.pk}/dispatch/",
+                                       {"circulation_list": default_list().pk}, format="json")
+    assert api.status_code == 409
+    assert "cannot be dispatched yet" in api.json()["detail"]
+    russian = client.post(f"/ru/circulation/documents/{note.pk}/dispatch/",
+                          {"circulation_list": default_list().pk}, follow=True)
+    assert "не все его официальные PDF-файлы сохранены (отсутствуют: EN, RU, KK, пакет)" in (
+        russian.text)
+    assert not Dispatch.objects.exists() and not DispatchRecipient.objects.exists()
+    assert not RenderedFile.objects.filter(document=note).exists()

@@ -150,10 +150,19 @@ def test_the_preview_is_inline_and_may_be_framed_by_the_portal_only(kz, rendered
 
 
 def test_a_file_not_rendered_yet_is_being_prepared_for_its_recipients_only(
-    kz, issue, dispatch_to, delegate_in
+    kz, issue, delegate_in, registrar, monkeypatch
 ):
-    note = issue()  # rendering not run
-    dispatch_to(note, "KAZ")
+    from cica_docs.circulation import dispatching
+    from cica_docs.circulation.models import MemberState
+    from cica_docs.circulation.services import circulation_list_create
+
+    note = issue(pdfs=False)  # rendering not run
+    # Dispatch now waits for the PDFs; a document dispatched before it did is made here
+    # by letting the service skip that refusal.
+    monkeypatch.setattr(dispatching, "missing_pdfs", lambda document: [])
+    only_kaz = circulation_list_create(by=registrar, names={"en": "KZ", "ru": "KZ", "kk": "KZ"},
+                                       states=MemberState.objects.filter(code="KAZ"))
+    dispatching.dispatch_create(document=note, circulation_list=only_kaz, by=registrar)
     page = kz.get(f"/en/portal/documents/{note.pk}/")
     assert "Being prepared" in page.text
     response = kz.get(f"/en/portal/documents/{note.pk}/pdf/ru/")
