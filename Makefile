@@ -4,9 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint messages compilemessages bench clean
+.PHONY: install system-packages run dev test lint messages compilemessages bench clean
 
-install: $(STAMP) compilemessages
+install: system-packages $(STAMP) compilemessages
+
+# Pango, gettext and the rest: installed here when root with apt-get, else the one command.
+system-packages:
+	@scripts/system-packages dev
 
 $(STAMP): requirements.lock
 	@python=$$(scripts/find-python) || exit 1; \
@@ -21,10 +25,20 @@ $(STAMP): requirements.lock
 compilemessages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
+# The demo data (well-known passwords) loads only under the DEMO switch these two set.
+run: export DEMO = 1
 run: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py demo
 	@scripts/run
+
+# For people changing the code: Django's autoreloading server, DEBUG on, and the worker.
+dev: export DEMO = 1
+dev: export DEBUG = 1
+dev: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py demo
+	@scripts/dev
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -32,6 +46,7 @@ test: install
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
+bench: export DEMO = 1
 bench: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py demo > /dev/null
