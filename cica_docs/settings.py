@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "notes",
     "concepts",
     "cica_docs.api",
+    "cica_docs.health",
 ]
 
 MIDDLEWARE = [
@@ -152,7 +153,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'cica_docs.sqlite3'}",
-        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        # Persistent connections, checked before reuse (a restarted database is found again).
+        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 # PostgreSQL: the app connects as a runtime role that owns nothing (DATABASE_URL); the
@@ -237,6 +240,20 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# REDIS_URL (redis://host:6379/0) enables the Redis cache shared by every node; without it
+# each process keeps its own small in-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# /healthz (cica_docs/health/): each worker beats every HEALTH_HEARTBEAT_SECONDS; a newest
+# beat older than HEALTH_WORKER_MAX_AGE seconds reports the workers down.
+HEALTH_HEARTBEAT_SECONDS = envint("HEALTH_HEARTBEAT_SECONDS", 15)
+HEALTH_WORKER_MAX_AGE = envint("HEALTH_WORKER_MAX_AGE", 60)
 
 # E-mail goes through Django's mailers (settings.MAILERS), SMTP unless told otherwise.
 _mail_backend = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
