@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-packages run dev test lint messages compilemessages bench clean
+.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench clean
 
 install: system-packages $(STAMP) compilemessages
 
@@ -21,6 +21,14 @@ $(STAMP): requirements.lock
 	@scripts/check-system
 	@mkdir -p var
 	@touch $(STAMP)
+
+# A server: the runtime lock only (no test stack, no browser), into $(VENV).
+install-prod:
+	@scripts/system-packages
+	@python=$$(scripts/find-python) || exit 1; [ -x $(PY) ] || "$$python" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-runtime.lock
+	@scripts/check-system
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 compilemessages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
