@@ -4,9 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint messages compilemessages bench clean
+.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench clean
 
-install: $(STAMP) compilemessages
+install: system-packages $(STAMP) compilemessages
+
+# Pango, gettext and the rest: installed here when root with apt-get, else the one command.
+system-packages:
+	@scripts/system-packages dev
 
 $(STAMP): requirements.lock
 	@python=$$(scripts/find-python) || exit 1; \
@@ -18,13 +22,31 @@ $(STAMP): requirements.lock
 	@mkdir -p var
 	@touch $(STAMP)
 
+# A server: the runtime lock only (no test stack, no browser), into $(VENV).
+install-prod:
+	@scripts/system-packages
+	@python=$$(scripts/find-python) || exit 1; [ -x $(PY) ] || "$$python" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-runtime.lock
+	@scripts/check-system
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
 compilemessages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
+# The demo data (well-known passwords) loads only under the DEMO switch these two set.
+run: export DEMO = 1
 run: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py demo
 	@scripts/run
+
+# For people changing the code: Django's autoreloading server, DEBUG on, and the worker.
+dev: export DEMO = 1
+dev: export DEBUG = 1
+dev: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py demo
+	@scripts/dev
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -32,6 +54,7 @@ test: install
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
+bench: export DEMO = 1
 bench: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py demo > /dev/null

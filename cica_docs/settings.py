@@ -1,10 +1,12 @@
 """Settings for CICA Docs, read from the environment.
 
-`make run` works with no environment at all (SQLite under var/, DEBUG on, demo data);
-production refuses to start without SECRET_KEY and ALLOWED_HOSTS.
+`make run` works with no environment at all (SQLite under var/, a secret key generated into
+var/, DEBUG off, demo data by the DEMO switch); the README's table lists every variable.
 """
 
+import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -46,18 +48,45 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = envbool("DEBUG", "1")
+# DEBUG is for people changing the code (`make dev`); `make run` and servers run without it.
+DEBUG = envbool("DEBUG", "0")
+# The demo users and documents (`manage.py demo`, well-known passwords) load only where this
+# switch is on: `make run` and `make dev` set it, a server never does.
+DEMO = envbool("DEMO", "0")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS")
-if DEBUG:
-    SECRET_KEY = SECRET_KEY or "insecure-development-key-only-for-make-run-and-tests"
-    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
-else:
-    if not SECRET_KEY:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
+VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment, else the one generated into var/ on the first start
+    (kept there, readable by its owner only). Nodes of one deployment must share a key, so a
+    deployment of more than one node sets SECRET_KEY."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        # Written whole to a private file, then linked into place: of two processes starting
+        # at once, one link wins and both read the winner's complete key.
+        from django.core.management.utils import get_random_secret_key
+
+        fd, temporary = tempfile.mkstemp(dir=VAR_DIR, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(get_random_secret_key() + "\n")
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+        finally:
+            os.unlink(temporary)
+    key = path.read_text().strip()
+    if len(key) < 50:
+        raise ImproperlyConfigured(f"{path} holds no usable secret key; delete it.")
+    return key
+
+
+SECRET_KEY = _secret_key()
+# Loopback only unless told: a server behind a proxy names its public host here.
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -85,9 +114,12 @@ INSTALLED_APPS = [
     "notes",
     "concepts",
     "cica_docs.api",
+    "cica_docs.health",
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the one log line per request cover everything below.
+    "cica_docs.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,14 +160,12 @@ TEMPLATES = [
     },
 ]
 
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
-if not os.environ.get("DATABASE_URL"):
-    # The embedded default database lives there; a fresh checkout has no var/ yet.
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'cica_docs.sqlite3'}",
-        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        # Persistent connections, checked before reuse (a restarted database is found again).
+        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 # PostgreSQL: the app connects as a runtime role that owns nothing (DATABASE_URL); the
@@ -221,10 +251,24 @@ TASKS = {
     }
 }
 
+# REDIS_URL (redis://host:6379/0) enables the Redis cache shared by every node; without it
+# each process keeps its own small in-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# /healthz (cica_docs/health/): each worker beats every HEALTH_HEARTBEAT_SECONDS; a newest
+# beat older than HEALTH_WORKER_MAX_AGE seconds reports the workers down.
+HEALTH_HEARTBEAT_SECONDS = envint("HEALTH_HEARTBEAT_SECONDS", 15)
+HEALTH_WORKER_MAX_AGE = envint("HEALTH_WORKER_MAX_AGE", 60)
+
 # E-mail goes through Django's mailers (settings.MAILERS), SMTP unless told otherwise.
 _mail_backend = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-if DEBUG and "EMAIL_BACKEND" not in os.environ and "EMAIL_HOST" not in os.environ:
-    # make run without a mail server: messages are printed by the server process.
+if DEMO and "EMAIL_BACKEND" not in os.environ and "EMAIL_HOST" not in os.environ:
+    # make run without a mail server: messages are printed by the worker and web processes.
     _mail_backend = "django.core.mail.backends.console.EmailBackend"
 _smtp_options = {
     "host": os.environ.get("EMAIL_HOST", "127.0.0.1"),
@@ -271,7 +315,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Seconds a confirmed password stays fresh for sensitive actions (accounts/reauth.py).
 REAUTHENTICATION_MAX_AGE = envint("REAUTHENTICATION_MAX_AGE", 15 * 60)
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
-if not DEBUG:
+# A deployment behind TLS (a reverse proxy that sets X-Forwarded-Proto) switches on HTTPS:
+# redirect to https, HSTS, cookies only over TLS. `make run` serves plain HTTP on loopback.
+HTTPS = envbool("HTTPS", "0")
+if HTTPS:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "1")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
@@ -311,13 +358,27 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
 }
 
+# Logs go to stdout: plain text, or with LOG_FORMAT=json one JSON object per line with the
+# request id, user id, document id and, for the line per request, its duration
+# (cica_docs/request_log.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "cica_docs.request_log.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
+        "json": {"()": "cica_docs.request_log.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request"]}},
     "loggers": {
         "cica_docs.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # The line per request: in JSON logs (plain logs have gunicorn's access log).
+        "cica_docs.request": {"handlers": ["console"], "propagate": False,
+                              "level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},

@@ -4,8 +4,10 @@ from django.urls import include, path
 
 from cica_docs.accounts import views as account_views
 from cica_docs.accounts.language import set_language
+from cica_docs.health.views import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("cica_docs.api.urls")),
 ]

@@ -78,14 +78,14 @@ def test_member_states_sort_by_the_alphabet_of_each_language():
 
 
 def test_demo_is_idempotent_and_refuses_production(settings):
-    settings.DEBUG = True
+    settings.DEMO = True
     call_command("demo")
     call_command("demo")
     assert User.objects.filter(username__in=["drafter", "delegate.kz", "delegate.in"]).count() == 3
     kz = User.objects.get(username="delegate.kz")
     assert kz.member_state.code == "KAZ" and kz.is_delegate
     assert kz.check_password(settings.CICA_DEMO_PASSWORD)
-    settings.DEBUG = False
+    settings.DEMO = False
     with pytest.raises(CommandError):
         call_command("demo")
 
@@ -98,18 +98,35 @@ def _manage(*args, **env):
     )
 
 
-def test_production_refuses_to_start_without_secret_key_and_hosts():
-    result = _manage("check", DEBUG="0")
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
-    result = _manage("check", DEBUG="0", SECRET_KEY="x" * 60)
-    assert "ALLOWED_HOSTS must be set" in result.stderr
+def test_without_secret_key_one_is_generated_once_into_var_and_kept(tmp_path):
+    show = "from django.conf import settings; print(settings.SECRET_KEY, settings.DEBUG)"
+    first = _manage("shell", "-v", "0", "-c", show, VAR_DIR=str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    again = _manage("shell", "-v", "0", "-c", show, VAR_DIR=str(tmp_path))
+    key, debug = first.stdout.split()
+    assert debug == "False" and len(key) >= 50 and again.stdout == first.stdout
+    assert (tmp_path / "secret_key").read_text().strip() == key
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+    (tmp_path / "secret_key").write_text("short\n")
+    broken = _manage("shell", "-v", "0", "-c", show, VAR_DIR=str(tmp_path))
+    assert broken.returncode != 0 and "holds no usable secret key" in broken.stderr
+
+
+def test_plain_http_unless_the_https_switch_is_on(client, settings):
+    response = client.get("/en/accounts/login/")
+    assert response.status_code == 200 and "Strict-Transport-Security" not in response
+    result = _manage(
+        "shell", "-v", "0", "-c", "from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)",
+        SECRET_KEY="x" * 60, HTTPS="1",
+    )
+    assert result.stdout.split() == ["True", "True", "True"], result.stderr
 
 
 def test_check_deploy_is_silent_under_production_settings():
     result = _manage(
         "check", "--deploy", "--fail-level", "DEBUG",
-        DEBUG="0", SECRET_KEY="k3y-" + "s" * 60, ALLOWED_HOSTS="docs.s-cica.org",
+        SECRET_KEY="k3y-" + "s" * 60, ALLOWED_HOSTS="docs.s-cica.org", HTTPS="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

@@ -148,6 +148,8 @@ ROWS = {
     "home": ("get", {}, {}, {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 302)}),
     "set_language": ("post", {}, {"language": "ru", "next": "/ru/"},
                      dict.fromkeys(ROLES, 302)),
+    # The same answer for everyone, signed in or not (503 here: no worker runs in the tests).
+    "healthz": ("get", {}, {}, dict.fromkeys(ROLES, 503)),
     "accounts:login": ("get", {}, {}, {"anonymous": 200, **dict.fromkeys(ROLES[1:], 302)}),
     "accounts:logout": ("post", {}, {}, dict.fromkeys(ROLES, LOGIN)),
     # A signed-in user who has a role is sent on to their own page.

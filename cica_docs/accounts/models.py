@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
@@ -29,6 +30,18 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("Language of the interface and of e-mail notices."),
     )
+    # Raised when access is ended (accounts/sessions.py): part of the session hash, so every
+    # session of the person dies whatever the session engine keeps them in.
+    session_epoch = models.PositiveIntegerField(_("session generation"), default=0,
+                                                editable=False)
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's hash of the password, and of the session generation once it was raised
+        (so sessions from before this field was added stay valid until access is ended)."""
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        epoch = self.session_epoch
+        value = f"{self.password}:{epoch}" if epoch else self.password
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

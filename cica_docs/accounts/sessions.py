@@ -1,32 +1,48 @@
 """Ending a person's open sessions and API tokens (when an account is deactivated).
 
 An inactive user is already refused on the next request (ModelBackend.get_user and DRF's
-TokenAuthentication check is_active), but the session row and the token would come back to
-life if the account were reactivated: a laptop left in a hotel must not get its session
-back, nor a script its key. So both are deleted; a reactivated user logs in again and asks
-for a new key (SECURITY.md 15).
+TokenAuthentication check is_active), but a session and a token would come back to life if
+the account were reactivated: a laptop left in a hotel must not get its session back, nor a
+script its key. So the token is deleted and the person's session generation is raised
+(`User.session_epoch`, part of the session hash Django checks on every request): every
+session of theirs is then refused and flushed, in whatever engine it is kept — database,
+cache, files or signed cookies (SECURITY.md 15). Where the engine is the database, the rows
+are deleted at once too, and counted for the audit event.
 """
+
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
+from django.db.models import F
 from django.utils import timezone
 
+STORED_IN_DATABASE = (
+    "django.contrib.sessions.backends.db",
+    "django.contrib.sessions.backends.cached_db",
+)
 
-def sessions_end_for(user) -> int:
-    """Delete every unexpired database session of `user`; return how many were ended.
 
-    Hidden cost: the session table is not indexed by user, so every live session is
-    decoded. Fine for a Secretariat's few hundred sessions; a cache or signed-cookie session
-    engine would need a per-user session index instead.
+def sessions_end_for(user) -> int | None:
+    """End every session of `user`; return how many stored sessions were deleted (None when
+    the engine keeps no list to count: they end all the same, on their next request).
+
+    Hidden cost with a database engine: the session table is not indexed by user, so every
+    live session is decoded. Fine for a Secretariat's few hundred sessions.
     """
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
-        return 0
-    ended = []
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
-            ended.append(session.pk)
-    Session.objects.filter(pk__in=ended).delete()
+    type(user).objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    user.refresh_from_db(fields=["session_epoch"])
+    if settings.SESSION_ENGINE not in STORED_IN_DATABASE:
+        return None
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    ended = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk)
+    ]
+    for key in ended:
+        store(key).delete()  # cached_db: its cache entry too
     return len(ended)
 
 

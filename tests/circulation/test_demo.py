@@ -24,7 +24,7 @@ def _quick_passwords(settings):
 
 
 def _demo(settings) -> str:
-    settings.DEBUG = True
+    settings.DEMO = True
     out = io.StringIO()
     call_command("demo", stdout=out)
     return out.getvalue()

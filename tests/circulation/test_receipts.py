@@ -79,7 +79,7 @@ def test_receipts_cannot_be_changed(dispatched, delegate_kz):
 
 
 def test_the_demo_dispatches_the_issued_note_so_delegate_kz_sees_it(settings, client):
-    settings.DEBUG = True
+    settings.DEMO = True
     call_command("demo", stdout=io.StringIO())
     call_command("demo", stdout=io.StringIO())  # idempotent
     dispatches = Dispatch.objects.all()

@@ -11,8 +11,8 @@ password and roles, and the demo documents are then left out, because the demo w
 in a real person's name. A module that finds something it may not touch raises
 `DemoSkipped`, and only that module's data is left out.
 
-Refuses to run when DEBUG is off, so it can never create well-known passwords on a
-production server.
+Refuses to run unless the DEMO switch is on (`make run` and `make dev` set it), so it can
+never create well-known passwords on a production server.
 """
 
 from importlib import import_module
@@ -63,11 +63,11 @@ def _demo_user(username, first, last, role_names, state_code, language, *, passw
 
 
 class Command(BaseCommand):
-    help = "Create the demo users (password from DEMO_PASSWORD). Never runs with DEBUG off."
+    help = "Create the demo users (password from DEMO_PASSWORD). Runs only with DEMO=1."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("The demo data is for development only; DEBUG is off.")
+        if not settings.DEMO:
+            raise CommandError("The demo data loads only with DEMO=1 (make run sets it).")
         password = settings.CICA_DEMO_PASSWORD
         users, taken = {}, []
         with transaction.atomic():
