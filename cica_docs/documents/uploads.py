@@ -20,6 +20,7 @@ from cica_docs.rendering.inspect import inspect_pdf
 from cica_docs.rendering.pdf import RenderError
 
 from .models import EnclosedFile
+from .services import require_drafter
 
 
 class UploadRefused(Exception):
@@ -49,7 +50,9 @@ def problem_message(code: str, *, pages: int = 0) -> str:
 
 def enclosed_file_create(*, upload, title: str, by) -> tuple[EnclosedFile, bool]:
     """Store `upload` (a Django UploadedFile) as an enclosable PDF. Returns the record and
-    whether it is new; raises `UploadRefused` with the reason."""
+    whether it is new; raises `UploadRefused` with the reason, `NotPermitted` for a role
+    that does not draft."""
+    require_drafter(by)
     title = " ".join(title.split())
     if not title:
         raise UploadRefused(_("Give the file a title."))

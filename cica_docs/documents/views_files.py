@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from cica_docs.rendering.views import refused_page
 
 from .access import staff_required
 from .models import EnclosedFile
+from .services import require_drafter
 from .uploads import UploadRefused, enclosed_file_create
 
 
@@ -39,8 +39,7 @@ def files(request):
     can_upload = request.user.has_perm("accounts.draft_documents")
     form = EnclosedFileForm()
     if request.method == "POST":
-        if not can_upload:
-            raise PermissionDenied
+        require_drafter(request.user)
         form = EnclosedFileForm(request.POST, request.FILES)
         if form.is_valid():
             try:

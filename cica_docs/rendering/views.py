@@ -1,13 +1,13 @@
 """PDFs for the Secretariat: issued documents from storage, drafts rendered on demand."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from cica_docs.accounts.access import registrar_required
 from cica_docs.circulation.serving import NotRendered, pdf_for
 from cica_docs.documents.access import get_document, staff_required
 from cica_docs.documents.models import Document
@@ -41,13 +41,11 @@ def document_pdf(request, pk, variant):
                       {"document": get_document(pk), "error": error}, status=422)
 
 
-@staff_required
+@registrar_required
 @require_POST
 def retry(request, pk):
     """A registrar asks again for the official PDFs after a failed rendering."""
     document = get_document(pk)
-    if not request.user.has_perm("accounts.register_documents"):
-        raise PermissionDenied
     if document.state not in FROZEN:
         raise Http404
     if not document.rendered.exists():

@@ -64,3 +64,16 @@ def test_a_refusal_of_the_role_is_a_403_page_not_a_message(client, drafter, revi
     response = client.post(f"/en/work/{note.pk}/restore/", {"number": 1, "base_revision": 1})
     assert response.status_code == 403
     assert Revision.objects.filter(document=note).count() == 1
+
+
+def test_only_a_drafter_uploads_a_file_to_enclose(delegate_kz, registrar):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cica_docs.documents.models import EnclosedFile
+    from cica_docs.documents.uploads import enclosed_file_create
+
+    for user in (delegate_kz, registrar):
+        upload = SimpleUploadedFile("programme.pdf", b"%PDF-1.7\n%%EOF\n")
+        with pytest.raises(services.NotPermitted):
+            enclosed_file_create(upload=upload, title="Programme", by=user)
+    assert not EnclosedFile.objects.exists()
