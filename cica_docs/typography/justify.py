@@ -331,6 +331,8 @@ def _set_paragraph(inner: str, language: str, first_width: float, width: float):
     if found is None:
         return None
     (_, chosen), text.setting = found
+    if len(chosen) == 1:  # one line: nothing to choose
+        return None
     ends = {(index, offset) for index, offset, _ in chosen}
     edits: dict[int, str] = {}  # character index -> replacement ("" deletes it)
     for index, word in enumerate(words[:-1]):
