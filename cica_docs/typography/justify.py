@@ -74,7 +74,8 @@ SETTINGS = ("set", "set tight", "set tighter", "set tightest", "set wide")
 
 def _face_styles(language: str, setting: str) -> dict:
     """WeasyPrint's computed styles of justified text in `language` set as `setting`, per
-    face: {(bold, italic): style}, from a small page laid out with the print stylesheet."""
+    face: {(bold, italic): style}, from a small page laid out with the print stylesheet
+    (one page per language, a paragraph per setting)."""
     with _styles_lock:
         if (language, setting) not in _styles:
             from weasyprint import HTML
@@ -83,22 +84,29 @@ def _face_styles(language: str, setting: str) -> dict:
             from cica_docs.rendering.pdf import BASE_URL, _house_style
 
             css, font_config = _house_style()
+            paragraphs = "".join(
+                f'<p class="{name}">a<strong>b</strong><em>c</em><strong><em>d</em></strong>'
+                "</p>" for name in SETTINGS)
             html = (f'<html lang="{escape(language)}"><body class="note"><div class="text">'
-                    f'<p class="{setting}">a<strong>b</strong><em>c</em>'
-                    "<strong><em>d</em></strong></p></div></body></html>")
+                    f"{paragraphs}</div></body></html>")
             document = HTML(string=html, base_url=BASE_URL).render(
                 font_config=font_config, stylesheets=[css])
-            found = {}
+            found: dict[str, dict] = {name: {} for name in SETTINGS}
 
-            def walk(box):
-                if isinstance(box, boxes.TextBox):
+            def walk(box, name):
+                if getattr(box, "element_tag", None) == "p":
+                    name = box.element.get("class")
+                if isinstance(box, boxes.TextBox) and name in found:
                     style = box.style
-                    found[(style["font_weight"] >= 600, style["font_style"] != "normal")] = style
+                    face = (style["font_weight"] >= 600, style["font_style"] != "normal")
+                    found[name][face] = style
                 for child in getattr(box, "children", ()):
-                    walk(child)
+                    walk(child, name)
 
-            walk(document.pages[0]._page_box)
-            _styles[language, setting] = found
+            for page in document.pages:
+                walk(page._page_box, None)
+            for name, styles in found.items():
+                _styles[language, name] = styles
         return _styles[language, setting]
 
 
