@@ -179,6 +179,8 @@ class _Text:
             if len(letters) < SHORTEST or any(self.whole[start + match.start()
                                                          :start + match.end()]):
                 continue
+            if word[:match.start()].endswith("."):  # a surname after its initials
+                continue
             for position in patterns.positions(letters):
                 if LEFT <= position <= len(letters) - RIGHT:
                     found.append((match.start() + position, "hyphen"))
