@@ -51,6 +51,9 @@ LOOSE = 10_000
 HYPHEN_COST = 40
 HYPHENS_IN_A_ROW_COST = 400
 SHY = "\u00ad"
+# Around the last line of a paragraph set with narrowed (or widened) spacing, in each text
+# node: static/css/pdf.css gives it the font's own spacing back.
+LAST_LINE = ('<span class="last-line">', "</span>")
 # A longer paragraph is left to WeasyPrint: the choice grows with its length.
 MAX_WORDS = 3000
 
@@ -200,6 +203,8 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
     normal = space - _face_styles(language, setting)[plain]["word_spacing"]
     hyphen = _width("-", language, setting, plain)
     trailing = _trailing(language, setting)
+    word_spacing = _face_styles(language, setting)[plain]["word_spacing"]
+    letter_spacing = trailing
     # Break points, in order: the start, then each word's inner breaks and its end.
     points = [(0, 0, "start")]
     for index, word in enumerate(words):
@@ -266,6 +271,11 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
             if natural > available - MARGIN:
                 break
             if final:
+                # The last line is set with the font's own spacing (`LAST_LINE`): narrowed
+                # spaces on a line that is not stretched again would not read as spaces.
+                own = (natural - spaces * word_spacing - (stop - char) * letter_spacing)
+                if own > (first_width if begin == 0 else width) - MARGIN:
+                    continue
                 cost = 0.0
             else:
                 extra = available - natural
@@ -364,11 +374,19 @@ def _set_paragraph(inner: str, language: str, first_width: float, width: float):
     out = list(tokens)
     for index in range(0, len(tokens), 2):
         out[index] = ""
-    pieces: dict[int, list[str]] = {}
+    # Where the last line starts (after the last break but the paragraph's end).
+    index, offset, _ = chosen[-2]
+    last_line = words[index + 1].start if offset is None else words[index].start + offset
+    if text.setting == SETTINGS[0]:
+        last_line = len(chars)
+    pieces: dict[int, list[list[str]]] = {}
     for position, char in enumerate(chars):
-        pieces.setdefault(owners[position], []).append(edits.get(position, char))
-    for index, parts in pieces.items():
-        out[index] = escape("".join(parts), quote=False)
+        parts = pieces.setdefault(owners[position], [[], []])
+        parts[position >= last_line].append(edits.get(position, char))
+    for index, (before, after) in pieces.items():
+        out[index] = escape("".join(before), quote=False)
+        if after:
+            out[index] += f'{LAST_LINE[0]}{escape("".join(after), quote=False)}{LAST_LINE[1]}'
     return "".join(out), text.setting
 
 
