@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext, override
 
 from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.documents.kinds import get_kind
@@ -20,7 +21,11 @@ from .note import DRAFT_MARKS
 from .pdf import Part, RenderedPdf, RenderError, render_package
 from .stored import StoredFileRefused, stored_bytes
 
-AUTHOR = "CICA Secretariat"
+
+def author_in(language: str) -> str:
+    """The Secretariat, as a copy in `language` names its author."""
+    with override(language):
+        return gettext("CICA Secretariat")
 
 
 @dataclass(frozen=True)
@@ -35,13 +40,17 @@ def parts_of(document, *, enclosure_pages=()) -> list[Part]:
     )
 
 
-def _meta(document, language, created):
+def _meta(document, language, created, *, package=False):
+    """The metadata of a copy in `language`, each field in that language; a package's are
+    its first language's, and it lists every language it holds."""
     subject = getattr(document, f"title_{language}", "") or document.title
     number = f"№ {document.symbol}" if document.symbol else ""
+    languages = [lang for lang in language_codes() if lang in document.languages]
     return {
         "title": " — ".join(part for part in (number, subject) if part) or str(document),
-        "author": AUTHOR,
+        "author": author_in(language),
         "language": language,
+        "languages": tuple(languages) if package else (language,),
         "keywords": tuple(k for k in (document.symbol,) if k),
         "created": created,
     }
@@ -57,7 +66,8 @@ def enclosure_page_count(enclosed, parts=None) -> int:
     if stored is not None:
         return stored.pages
     parts = parts_of(enclosed) if parts is None else parts
-    return render_package(parts, **_meta(enclosed, enclosed.languages[0], None)).total_pages
+    return render_package(parts, **_meta(enclosed, enclosed.languages[0], None,
+                                         package=True)).total_pages
 
 
 def enclosure_parts(document, items=None) -> tuple[list[Part], list[int]]:
@@ -123,7 +133,8 @@ def render_all(document, *, created=None, enclosures=None) -> list[Rendered]:
     attached, pages = enclosure_parts(document, enclosures)
     own = parts_of(document, enclosure_pages=pages)
     languages = [lang for lang in language_codes() if lang in document.languages]
-    package = render_package(own + attached, **_meta(document, languages[0], created))
+    package = render_package(own + attached,
+                             **_meta(document, languages[0], created, package=True))
     results = [Rendered("package", package)]
     for lang, part in zip(languages, own, strict=True):
         results.append(Rendered(lang, render_package([part], **_meta(document, lang, created))))
@@ -143,7 +154,9 @@ def render_one(document, variant: str, *, created=None) -> RenderedPdf:
     attached, pages = enclosure_parts(document)
     own = parts_of(document, enclosure_pages=pages)
     if variant == "package":
-        return render_package(own + attached, **_meta(document, document.languages[0], created),
+        languages = [lang for lang in language_codes() if lang in document.languages]
+        return render_package(own + attached,
+                              **_meta(document, languages[0], created, package=True),
                               draft_mark=_draft_mark(document))
     languages = [lang for lang in language_codes() if lang in document.languages]
     part = own[languages.index(variant)]

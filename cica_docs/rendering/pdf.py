@@ -32,6 +32,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
+from xml.etree import ElementTree
 
 import pydyf
 from django.conf import settings
@@ -48,6 +49,8 @@ from .fetcher import BASE_URL, SafeURLFetcher, static_url
 PDF_VARIANT = "pdf/a-3b"
 STYLESHEET = "css/pdf.css"
 GENERATOR = "CICA Docs"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+DC = "http://purl.org/dc/elements/1.1/"
 
 
 class RenderError(Exception):
@@ -197,15 +200,42 @@ def _lay_out(parts, meta):
     # Nothing is ever embedded: an attachment is a file channel out of the server, and
     # WeasyPrint stamps attachments with the current time (not deterministic).
     metadata.attachments = []
+    _declare_languages(metadata, meta["languages"])
+    languages_of_pages = _language_of_each_page(page_languages)
+
+    def finish(document, pdf):
+        languages_of_pages(document, pdf)
+        if variant is None:  # XMP all the same, without a PDF/A identification
+            metadata.include_in_pdf(pdf, "a", None, None, compress=True)
+
     data = combined.write_pdf(
         pdf_variant=variant, pdf_identifier=meta["identifier"], pdf_tags=True,
-        finisher=_language_of_each_page(page_languages),
+        finisher=finish,
     )
     if variant is None:
         stamp = _draft_stamp(meta["draft_mark"], fetcher) if meta["draft_mark"] else None
         data = _insert_pdf_parts(data, parts, counts, outline if meta["bookmarks"] else [],
                                  stamp)
     return data, tuple(counts)
+
+
+def _declare_languages(metadata, languages) -> None:
+    """Make WeasyPrint's XMP packet of `metadata` list `languages` (dc:language, a bag of
+    BCP 47 tags): WeasyPrint writes only the catalogue's /Lang, one tag."""
+    generate = metadata.generate_rdf_metadata
+
+    def with_languages(variant, version, conformance):
+        # WeasyPrint's own packet, never outside input.
+        rdf = ElementTree.fromstring(generate(variant, version, conformance))  # noqa: S314
+        description = ElementTree.SubElement(rdf, f"{{{RDF}}}Description")
+        description.set(f"{{{RDF}}}about", "")
+        bag = ElementTree.SubElement(
+            ElementTree.SubElement(description, f"{{{DC}}}language"), f"{{{RDF}}}Bag")
+        for language in languages:
+            ElementTree.SubElement(bag, f"{{{RDF}}}li").text = language
+        return ElementTree.tostring(rdf, encoding="utf-8")
+
+    metadata.generate_rdf_metadata = with_languages
 
 
 def _draft_stamp(mark, fetcher):
@@ -403,11 +433,15 @@ def render_package(
     created: datetime | None = None,
     bookmarks: bool = True,
     draft_mark: str = "",
+    languages=(),
 ) -> RenderedPdf:
     """Render `parts` into one PDF/A-3b, one bookmark per part, and count each part's
     pages. Every part keeps its own page numbering and first-page layout. `draft_mark`
     (a draft's preview) is laid over the pages of parts that are PDFs; the HTML parts carry
-    their own."""
+    their own. The catalogue's /Lang is `language` (one tag: a copy's language, a
+    package's first); the XMP metadata lists `languages` (dc:language, default
+    `language`) — a package declares every language it holds. With an uploaded PDF among
+    the parts the file is not PDF/A and its metadata does not say it is."""
     if not parts:
         raise RenderError("nothing to render")
     max_bytes = _limit("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
@@ -415,8 +449,9 @@ def render_package(
     if size > max_bytes:
         raise RenderTooLarge(f"the document is {size} bytes of HTML; the limit is {max_bytes}")
     digest = hashlib.sha256()
+    languages = tuple(languages) or (language,)
     for value in (title, author, language, subject, *keywords, _w3c(created) or "",
-                  draft_mark):
+                  draft_mark, *languages):
         digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
     for part in parts:
         digest.update(part.label.encode("utf-8", "surrogatepass") + b"\0")
@@ -433,6 +468,7 @@ def render_package(
         "identifier": digest.hexdigest()[:32].encode(),
         "max_pages": _limit("PDF_MAX_PAGES", 1000),
         "draft_mark": draft_mark,
+        "languages": languages,
     }
     isolation = _limit("PDF_RENDER_ISOLATION", "fork" if hasattr(os, "fork") else "inline")
     if isolation == "fork":

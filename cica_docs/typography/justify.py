@@ -51,6 +51,9 @@ LOOSE = 10_000
 HYPHEN_COST = 40
 HYPHENS_IN_A_ROW_COST = 400
 SHY = "\u00ad"
+# Around the last line of a paragraph set with narrowed (or widened) spacing, in each text
+# node: static/css/pdf.css gives it the font's own spacing back.
+LAST_LINE = ('<span class="last-line">', "</span>")
 # A longer paragraph is left to WeasyPrint: the choice grows with its length.
 MAX_WORDS = 3000
 
@@ -74,7 +77,8 @@ SETTINGS = ("set", "set tight", "set tighter", "set tightest", "set wide")
 
 def _face_styles(language: str, setting: str) -> dict:
     """WeasyPrint's computed styles of justified text in `language` set as `setting`, per
-    face: {(bold, italic): style}, from a small page laid out with the print stylesheet."""
+    face: {(bold, italic): style}, from a small page laid out with the print stylesheet
+    (one page per language, a paragraph per setting)."""
     with _styles_lock:
         if (language, setting) not in _styles:
             from weasyprint import HTML
@@ -83,22 +87,29 @@ def _face_styles(language: str, setting: str) -> dict:
             from cica_docs.rendering.pdf import BASE_URL, _house_style
 
             css, font_config = _house_style()
+            paragraphs = "".join(
+                f'<p class="{name}">a<strong>b</strong><em>c</em><strong><em>d</em></strong>'
+                "</p>" for name in SETTINGS)
             html = (f'<html lang="{escape(language)}"><body class="note"><div class="text">'
-                    f'<p class="{setting}">a<strong>b</strong><em>c</em>'
-                    "<strong><em>d</em></strong></p></div></body></html>")
+                    f"{paragraphs}</div></body></html>")
             document = HTML(string=html, base_url=BASE_URL).render(
                 font_config=font_config, stylesheets=[css])
-            found = {}
+            found: dict[str, dict] = {name: {} for name in SETTINGS}
 
-            def walk(box):
-                if isinstance(box, boxes.TextBox):
+            def walk(box, name):
+                if getattr(box, "element_tag", None) == "p":
+                    name = box.element.get("class")
+                if isinstance(box, boxes.TextBox) and name in found:
                     style = box.style
-                    found[(style["font_weight"] >= 600, style["font_style"] != "normal")] = style
+                    face = (style["font_weight"] >= 600, style["font_style"] != "normal")
+                    found[name][face] = style
                 for child in getattr(box, "children", ()):
-                    walk(child)
+                    walk(child, name)
 
-            walk(document.pages[0]._page_box)
-            _styles[language, setting] = found
+            for page in document.pages:
+                walk(page._page_box, None)
+            for name, styles in found.items():
+                _styles[language, name] = styles
         return _styles[language, setting]
 
 
@@ -171,6 +182,8 @@ class _Text:
             if len(letters) < SHORTEST or any(self.whole[start + match.start()
                                                          :start + match.end()]):
                 continue
+            if word[:match.start()].endswith("."):  # a surname after its initials
+                continue
             for position in patterns.positions(letters):
                 if LEFT <= position <= len(letters) - RIGHT:
                     found.append((match.start() + position, "hyphen"))
@@ -190,6 +203,8 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
     normal = space - _face_styles(language, setting)[plain]["word_spacing"]
     hyphen = _width("-", language, setting, plain)
     trailing = _trailing(language, setting)
+    word_spacing = _face_styles(language, setting)[plain]["word_spacing"]
+    letter_spacing = trailing
     # Break points, in order: the start, then each word's inner breaks and its end.
     points = [(0, 0, "start")]
     for index, word in enumerate(words):
@@ -256,6 +271,11 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
             if natural > available - MARGIN:
                 break
             if final:
+                # The last line is set with the font's own spacing (`LAST_LINE`): narrowed
+                # spaces on a line that is not stretched again would not read as spaces.
+                own = (natural - spaces * word_spacing - (stop - char) * letter_spacing)
+                if own > (first_width if begin == 0 else width) - MARGIN:
+                    continue
                 cost = 0.0
             else:
                 extra = available - natural
@@ -331,6 +351,8 @@ def _set_paragraph(inner: str, language: str, first_width: float, width: float):
     if found is None:
         return None
     (_, chosen), text.setting = found
+    if len(chosen) == 1:  # one line: nothing to choose
+        return None
     ends = {(index, offset) for index, offset, _ in chosen}
     edits: dict[int, str] = {}  # character index -> replacement ("" deletes it)
     for index, word in enumerate(words[:-1]):
@@ -352,11 +374,19 @@ def _set_paragraph(inner: str, language: str, first_width: float, width: float):
     out = list(tokens)
     for index in range(0, len(tokens), 2):
         out[index] = ""
-    pieces: dict[int, list[str]] = {}
+    # Where the last line starts (after the last break but the paragraph's end).
+    index, offset, _ = chosen[-2]
+    last_line = words[index + 1].start if offset is None else words[index].start + offset
+    if text.setting == SETTINGS[0]:
+        last_line = len(chars)
+    pieces: dict[int, list[list[str]]] = {}
     for position, char in enumerate(chars):
-        pieces.setdefault(owners[position], []).append(edits.get(position, char))
-    for index, parts in pieces.items():
-        out[index] = escape("".join(parts), quote=False)
+        parts = pieces.setdefault(owners[position], [[], []])
+        parts[position >= last_line].append(edits.get(position, char))
+    for index, (before, after) in pieces.items():
+        out[index] = escape("".join(before), quote=False)
+        if after:
+            out[index] += f'{LAST_LINE[0]}{escape("".join(after), quote=False)}{LAST_LINE[1]}'
     return "".join(out), text.setting
 
 

@@ -34,12 +34,8 @@ def copies(reference_pdf, concept_pdf):
     lines = pdf_lines(reference_pdf.data)
     found = [(f"note {lang}", lang, [line for line in lines if line.page == page])
              for page, lang in enumerate(LANGUAGES, start=1)]
-    lines = pdf_lines(concept_pdf.data)
-    first = 1
-    for lang, count in zip(("en", "ru"), concept_pdf.page_counts, strict=True):
-        found.append((f"concept paper {lang}", lang,
-                      [line for line in lines if first <= line.page < first + count]))
-        first += count
+    found += [(f"concept paper {lang}", lang, lines)
+              for lang, lines in _concept_copies(concept_pdf)]
     return found
 
 

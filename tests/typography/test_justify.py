@@ -140,3 +140,11 @@ def test_a_short_heading_one_with_tags_and_a_note_are_not_touched():
         '<body class="note"><h2>' + "A long heading of a note body " * 5 + "</h2></body>",
     ):
         assert justify.set_justified(html, "en") == html
+
+
+def test_a_surname_after_its_initials_is_never_hyphenated():
+    text = justify._Text("Глава управления В.Воронков", [(False, False)] * 27,
+                         [False] * 27, "ru")
+    breaks = {s.start: s.breaks for s in text.words()}
+    assert breaks[text.text.index("В.")] == []
+    assert breaks[text.text.index("управления")]  # other words are
