@@ -18,6 +18,8 @@ from cica_docs.documents import services
 from cica_docs.rendering.models import RenderedFile, Rendering
 from tests.factories import approved_note
 
+# transactional (the worker is another process); the data that migrations load is put back
+# by `reference_data`, since an earlier transactional test may have flushed it.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -91,7 +93,7 @@ def _dead(pid) -> bool:
 
 
 def test_a_worker_killed_mid_render_is_recovered_by_the_next_workers_sweep(
-    drafter, reviewer, registrar, tmp_path, settings
+    reference_data, drafter, reviewer, registrar, tmp_path, settings
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
                                   "QUEUES": ["default"]}}
