@@ -74,10 +74,14 @@ INSTALLED_APPS = [
     "cica_docs.audit",
     "cica_docs.documents",
     "cica_docs.rendering",
-    "notes",
-    "concepts",
     "cica_docs.api",
 ]
+# Document kinds: every top-level package beside cica_docs/ with a `kind.py` (its
+# DocumentKind, documents/kinds.py), in name order. A new kind is installed by being there.
+INSTALLED_APPS += sorted(
+    path.parent.name for path in BASE_DIR.glob("*/kind.py")
+    if (path.parent / "__init__.py").exists()
+)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, generics, serializers
+from rest_framework import exceptions, serializers
 from rest_framework.permissions import IsAuthenticated
 
 from cica_docs.languages import language_codes
@@ -20,7 +20,7 @@ from cica_docs.rendering.services import file_name
 from cica_docs.rendering.views import pdf_response, stored_pdf_response
 
 from .access import is_staff
-from .documents import FROZEN, get_document
+from .documents import FROZEN, KindView, get_document
 from .errors import Conflict
 from .resources import Resource
 
@@ -49,9 +49,8 @@ def visible_document(request, resource: Resource, pk):
     return delegate_document(request, resource, pk)
 
 
-class PdfBase(generics.GenericAPIView):
+class PdfBase(KindView):
     permission_classes = [IsAuthenticated]
-    resource: Resource
     extra_error_codes = ("409", "422")
 
     def variant(self, request) -> str:

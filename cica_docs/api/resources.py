@@ -18,7 +18,7 @@ from rest_framework import serializers
 
 from cica_docs.documents import content as content_mod
 from cica_docs.documents.enclosures import parse_reference, reference
-from cica_docs.documents.kinds import Kind, get_kind
+from cica_docs.documents.kinds import DocumentKind, get_kind, kinds
 from cica_docs.documents.models import Document, Series
 from cica_docs.languages import language_codes
 
@@ -31,36 +31,35 @@ FILE_ITEM = "file"  # how an enclosure names an uploaded PDF: {"file": 3}
 
 @dataclass(frozen=True)
 class Resource:
-    kind_key: str
-    path: str  # URL segment: notes, concept-papers
-    item: str  # how an enclosure names it: {"concept_paper": 12}
-    component: str  # OpenAPI component name
+    """A registered kind as the API publishes it (documents/kinds.py: api_path, api_item,
+    api_component)."""
+
+    kind: DocumentKind
 
     @property
-    def kind(self) -> Kind:
-        return get_kind(self.kind_key)
+    def kind_key(self) -> str:
+        return self.kind.key
 
+    @property
+    def path(self) -> str:  # URL segment: notes, concept-papers
+        return self.kind.api_path
 
-RESOURCES = (
-    Resource("note", "notes", "note", "Note"),
-    Resource("concept", "concept-papers", "concept_paper", "ConceptPaper"),
-)
+    @property
+    def item(self) -> str:  # how an enclosure names it: {"concept_paper": 12}
+        return self.kind.api_item
+
+    @property
+    def component(self) -> str:  # OpenAPI component name
+        return self.kind.api_component
 
 
 def published() -> list[Resource]:
-    """The resources whose kind is installed."""
-    available = []
-    for resource in RESOURCES:
-        try:
-            resource.kind  # noqa: B018
-        except KeyError:
-            continue
-        available.append(resource)
-    return available
+    """Every registered kind."""
+    return [Resource(kind) for kind in kinds()]
 
 
 def resource_for(kind_key: str) -> Resource | None:
-    return next((r for r in RESOURCES if r.kind_key == kind_key), None)
+    return next((r for r in published() if r.kind_key == kind_key), None)
 
 
 def _by_code(model) -> bool:
@@ -131,10 +130,10 @@ def content_data(resource: Resource, content: dict) -> dict:
         data[name] = _plain_data(kind.model._meta.get_field(name), content["plain"].get(name))
     if takes_enclosures(resource):
         parsed = [parse_reference(value) for value in content["enclosures"]]
-        kinds = dict(Document.objects.filter(pk__in=[p[1] for p in parsed if p[0] == "document"])
-                     .values_list("pk", "kind"))
+        kind_of = dict(Document.objects.filter(pk__in=[p[1] for p in parsed if p[0] == "document"])
+                       .values_list("pk", "kind"))
         data["enclosures"] = [
-            {_enclosure_key(kinds.get(pk)) if kind == "document" else FILE_ITEM: pk}
+            {_enclosure_key(kind_of.get(pk)) if kind == "document" else FILE_ITEM: pk}
             for kind, pk in parsed
         ]
     return data
@@ -275,7 +274,7 @@ def blank_content(resource: Resource) -> dict:
     kind = resource.kind
     content = content_mod.normalised(content_mod.snapshot(kind.model(kind=kind.key)))
     content["languages"] = language_codes()
-    for key, value in kind.options.get("initial", {}).items():
+    for key, value in kind.initial.items():
         name, _sep, code = key.rpartition("_")
         if name in content["fields"] and code in language_codes():
             content["fields"][name][code] = value

@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils.module_loading import import_string
 
 from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.documents.kinds import get_kind
@@ -30,9 +29,7 @@ class Rendered:
 
 
 def parts_of(document, *, enclosure_pages=()) -> list[Part]:
-    return import_string(get_kind(document.kind).print_parts)(
-        document, enclosure_pages=tuple(enclosure_pages)
-    )
+    return get_kind(document.kind).print_parts(document, enclosure_pages=tuple(enclosure_pages))
 
 
 def _meta(document, language, created):
