@@ -37,6 +37,18 @@ class ConceptPaperKind(DocumentKind):
         State.DISCARDED: pgettext_lazy("state of a concept paper", "Discarded"),
     }
 
+    def example(self):
+        return {
+            "languages": ["en", "ru", "kk"], "paper_date": "2026-11-01",
+            "title": {"en": "on Cooperation in Education", "ru": "о сотрудничестве в области "
+                      "образования", "kk": "білім беру саласындағы ынтымақтастық туралы"},
+            "body": {
+                "en": "# INTRODUCTION\n\nThe paper sets out the terms of cooperation.",
+                "ru": "# ВВЕДЕНИЕ\n\nВ документе изложены условия сотрудничества.",
+                "kk": "# КІРІСПЕ\n\nҚұжатта ынтымақтастық шарттары баяндалған.",
+            },
+        }
+
     def checks(self, document):
         return checks.concept_checks(document)
 

@@ -35,6 +35,20 @@ class NoteKind(DocumentKind):
         State.DISCARDED: pgettext_lazy("state of a note verbale", "Discarded"),
     }
 
+    def example(self):
+        return {
+            "languages": ["en", "ru", "kk"], "addressee": "cica-member-states",
+            "title": {"en": "Meeting of experts", "ru": "Совещание экспертов",
+                      "kk": "Сарапшылар кеңесі"},
+            "opening": {
+                "en": "inform that a meeting of experts will be held in Astana in May.",
+                "ru": "сообщить, что совещание экспертов состоится в Астане в мае.",
+                "kk": "мамыр айында Астанада сарапшылар кеңесі өтетінін хабарлауды",
+            },
+            "body": {"en": "The agenda will follow.", "ru": "Повестка дня будет направлена "
+                     "дополнительно.", "kk": "Күн тәртібі қосымша жіберіледі."},
+        }
+
     def checks(self, document):
         return checks.note_checks(document)
 

@@ -3,7 +3,7 @@
 from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Series
-from notes.models import Addressee
+from cica_docs.letterhead.models import Addressee
 
 REFERENCE = {
     "title": {

@@ -3,7 +3,7 @@ platform's content dict, see documents/content.py) reads and writes as JSON.
 
 A kind's API object is built from its registration: `title` and its translated fields as
 {"en": …, "ru": …, "kk": …}, its plain fields (a related object by its `code`), `series` by
-code, `languages`, and `enclosures` as [{"concept_paper": 12}, {"file": 3}] (a document of a
+code, `languages`, and `enclosures` as [{"<api_item>": 12}, {"file": 3}] (a document of a
 kind, or an uploaded PDF file). Writes go through the kind's
 own form, so the API accepts exactly what the browser accepts.
 """
@@ -41,11 +41,11 @@ class Resource:
         return self.kind.key
 
     @property
-    def path(self) -> str:  # URL segment: notes, concept-papers
+    def path(self) -> str:  # URL segment: /api/v1/<path>/
         return self.kind.api_path
 
     @property
-    def item(self) -> str:  # how an enclosure names it: {"concept_paper": 12}
+    def item(self) -> str:  # how an enclosure names it: {"<item>": 12}
         return self.kind.api_item
 
     @property
@@ -81,7 +81,7 @@ def plain_field(model_field) -> serializers.Field:
 
 
 class EnclosureField(serializers.DictField):
-    """One enclosure: a document {"concept_paper": 12} or an uploaded PDF {"file": 3}."""
+    """One enclosure: a document {"<api_item>": 12} or an uploaded PDF {"file": 3}."""
 
     child = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
@@ -107,7 +107,7 @@ def content_fields(resource: Resource) -> dict[str, serializers.Field]:
         fields["enclosures"] = serializers.ListField(
             child=EnclosureField(), required=False,
             help_text="Enclosures in order: documents by kind and uploaded PDF files, e.g. "
-                      "[{\"concept_paper\": 12}, {\"file\": 3}].",
+                      f"[{{\"{_example_item()}\": 12}}, {{\"file\": 3}}].",
         )
     return fields
 
@@ -170,13 +170,19 @@ def _code_to_pk(model, value, field: str, errors: dict):
     return pk
 
 
+def _example_item() -> str:
+    """How an enclosure names a document of the first enclosable kind: "<api_item>"."""
+    return next((r.item for r in published() if r.kind.enclosable), "document")
+
+
 def _enclosure_ids(items: list, errors: dict) -> list:
     keys = {r.item: r.kind_key for r in published()}
     ids = []
     for index, item in enumerate(items):
         if len(item) != 1 or next(iter(item)) not in {*keys, FILE_ITEM}:
             errors[f"enclosures.{index}"] = [
-                _("Name one enclosure, e.g. {\"concept_paper\": 12} or {\"file\": 3}.")
+                _("Name one enclosure, e.g. {\"%(item)s\": 12} or {\"file\": 3}.")
+                % {"item": _example_item()}
             ]
             continue
         (key, pk), = item.items()

@@ -2,15 +2,16 @@
 
 A kind is an app with a `kind.py` that subclasses `DocumentKind` and calls `register()`:
 
-    class LetterKind(DocumentKind):
-        key = "letter"                      # stored in Document.kind; never renamed
-        model = Letter                      # a multi-table child of documents.Document
-        form_class = LetterForm             # the editor (a documents.forms.DocumentForm)
-        translated_fields = ("addressee_block", "body")
-        api_path, api_item = "letters", "letter"   # /api/v1/letters/, {"letter": 12}
+    class DecisionKind(DocumentKind):
+        key = "decision"                    # stored in Document.kind; never renamed
+        model = Decision                    # a multi-table child of documents.Document
+        form_class = DecisionForm           # the editor (a documents.forms.DocumentForm)
+        translated_fields = ("body",)
+        api_path, api_item, api_component = "decisions", "decision", "Decision"
         def print_parts(self, document, *, enclosure_pages=()): ...
+        def example(self): ...              # a complete draft, for the contract test
 
-    register(LetterKind())
+    register(DecisionKind())
 
 The documents app imports every installed app's `kind` module when Django starts
 (`DocumentsConfig.ready`), and settings.py installs every top-level package that has a
@@ -78,6 +79,12 @@ class DocumentKind:
         """One rendering.pdf.Part per language the document is issued in, in the order of
         settings.LANGUAGES; `enclosure_pages`: each enclosure's page count, for the
         enclosure lines."""
+        raise NotImplementedError
+
+    def example(self) -> dict:
+        """A complete draft of the kind as the API takes it (POST /api/v1/<api_path>/), with
+        no series: one that passes the kind's checks without errors. The contract test
+        (tests/kinds/) takes every kind through its whole life with it."""
         raise NotImplementedError
 
     def __repr__(self) -> str:

@@ -15,7 +15,7 @@ from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import EnclosedFile
 from cica_docs.languages import language_codes
 
-from .note import DRAFT_MARKS
+from .marks import DRAFT_MARKS
 from .pdf import Part, RenderedPdf, RenderError, render_package
 from .stored import StoredFileRefused, stored_bytes
 
