@@ -15,11 +15,13 @@ from cica_docs.rendering.pdf import render_pdf
 
 from .models import Note
 
-# The demo note that encloses the concept papers' demo paper (DEMO_ENCLOSED, by its demo
-# record key), issued after the others so the register reads in order.
-DEMO_ENCLOSED = "concept:escap-2026"
-ESCAP_ISSUED = datetime.date(2026, 11, 27)
+# The demo note that encloses the concept papers' demo paper (by its demo record key; left
+# out without it), issued after the others so the register reads in order.
 ESCAP_NOTE = {
+    "key": "note:escap-2026",
+    "state": "issued",
+    "issued_on": datetime.date(2026, 11, 27),
+    "encloses": "concept:escap-2026",
     "title": {
         "en": "Concept Paper on cooperation with ESCAP in disaster risk reduction",
         "ru": "Концепция сотрудничества с ЭСКАТО в области снижения риска бедствий",
@@ -185,9 +187,12 @@ def load(*, users) -> None:
     series = demo_series()
     addressee = Addressee.objects.get(code="cica-member-states")
     kind = get_kind("note")
-    for spec in NOTES:
-        if demo_object(spec["key"], Note) is not None:
+    for spec in (*NOTES, ESCAP_NOTE):
+        enclosed = demo_object(spec["encloses"], Document) if "encloses" in spec else None
+        if demo_object(spec["key"], Note) is not None or ("encloses" in spec and not enclosed):
             continue
+        enclosures = [_upload(spec["file"], users)] if "file" in spec else (
+            [enclosed.pk] if enclosed else [])
         note = services.document_create(kind=kind, author=users["drafter"], content={
             "title": spec["title"],
             "fields": {"opening": spec["opening"], "body": spec["body"],
@@ -195,28 +200,10 @@ def load(*, users) -> None:
             "plain": {"addressee": addressee.pk, "closing": True},
             "languages": ["en", "ru", "kk"],
             "series": series.pk,
-            "enclosures": [_upload(spec["file"], users)] if "file" in spec else [],
+            "enclosures": enclosures,
         })
         demo_remember(spec["key"], note)
         _advance(note, spec, users)
-    _enclosing_note(series, addressee, users)
-
-
-def _enclosing_note(series, addressee, users) -> None:
-    paper = demo_object(DEMO_ENCLOSED, Document)
-    if paper is None or demo_object("note:escap-2026", Note) is not None:
-        return
-    note = services.document_create(kind=get_kind("note"), author=users["drafter"], content={
-        "title": ESCAP_NOTE["title"],
-        "fields": {"opening": ESCAP_NOTE["opening"], "body": ESCAP_NOTE["body"],
-                   "place": {"en": "", "ru": "", "kk": ""}},
-        "plain": {"addressee": addressee.pk, "closing": True},
-        "languages": ["en", "ru", "kk"],
-        "series": series.pk,
-        "enclosures": [paper.pk],
-    })
-    demo_remember("note:escap-2026", note)
-    _advance(note, {"state": "issued", "issued_on": ESCAP_ISSUED}, users)
 
 
 def _upload(spec, users) -> str:
