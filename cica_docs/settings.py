@@ -110,12 +110,17 @@ INSTALLED_APPS = [
     "cica_docs.circulation",
     "cica_docs.audit",
     "cica_docs.documents",
+    "cica_docs.letterhead",
     "cica_docs.rendering",
-    "notes",
-    "concepts",
     "cica_docs.api",
     "cica_docs.health",
 ]
+# Document kinds: every top-level package beside cica_docs/ with a `kind.py` (its
+# DocumentKind, documents/kinds.py), in name order. A new kind is installed by being there.
+INSTALLED_APPS += sorted(
+    path.parent.name for path in BASE_DIR.glob("*/kind.py")
+    if (path.parent / "__init__.py").exists()
+)
 
 MIDDLEWARE = [
     # First: the request id and the one log line per request cover everything below.

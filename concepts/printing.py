@@ -7,12 +7,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from cica_docs.documents.models import Document
 from cica_docs.languages import format_month_year, language_codes
+from cica_docs.rendering.marks import DRAFT_MARKS
 from cica_docs.rendering.markup import plain_html, render_markdown
-from cica_docs.rendering.note import DRAFT_MARKS
 from cica_docs.rendering.pdf import Part
 from cica_docs.typography import typeset_document
 
-TEMPLATE = "pdf/concept.html"
+TEMPLATE = "concepts/print.html"
 # Printed words, data in each copy's language (not interface gettext).
 HEADINGS = {"en": "CONCEPT PAPER", "ru": "КОНЦЕПЦИЯ", "kk": "ТҰЖЫРЫМДАМА"}
 # An approved paper's text is final: it may travel, unnumbered, in an issued note's package,

@@ -5,15 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from . import formulas
-from .models import Addressee, FormulaSet
+from .models import FormulaSet
 
 PREVIEW = "_preview"
-
-
-@admin.register(Addressee)
-class AddresseeAdmin(TranslationAdmin):
-    list_display = ("code", "dative")
-    search_fields = ("code", "dative_en", "dative_ru", "dative_kk")
 
 
 class FormulaSetForm(forms.ModelForm):

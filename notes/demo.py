@@ -10,9 +10,46 @@ from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document, Series
 from cica_docs.documents.uploads import enclosed_file_create
+from cica_docs.letterhead.models import Addressee
 from cica_docs.rendering.pdf import render_pdf
 
-from .models import Addressee, Note
+from .models import Note
+
+# The demo note that encloses the concept papers' demo paper (by its demo record key; left
+# out without it), issued after the others so the register reads in order.
+ESCAP_NOTE = {
+    "key": "note:escap-2026",
+    "state": "issued",
+    "issued_on": datetime.date(2026, 11, 27),
+    "encloses": "concept:escap-2026",
+    "title": {
+        "en": "Concept Paper on cooperation with ESCAP in disaster risk reduction",
+        "ru": "Концепция сотрудничества с ЭСКАТО в области снижения риска бедствий",
+        "kk": "Апат қаупін азайту саласында ЭСКАТО-мен ынтымақтастық тұжырымдамасы",
+    },
+    "opening": {
+        "en": "submit the Concept Paper on Cooperation between the Secretariat of the "
+              "Conference on Interaction and Confidence Building Measures in Asia and the "
+              "United Nations Economic and Social Commission for Asia and the Pacific in the "
+              "Field of Disaster Risk Reduction for consideration of the Member States.",
+        "ru": "направить на рассмотрение государств-членов Концепцию сотрудничества между "
+              "Секретариатом Совещания по взаимодействию и мерам доверия в Азии и "
+              "Экономической и социальной комиссией Организации Объединенных Наций для Азии "
+              "и Тихого океана в области снижения риска бедствий.",
+        "kk": "мүше мемлекеттердің қарауына Азиядағы өзара іс-қимыл және сенім шаралары "
+              "кеңесінің Хатшылығы мен Біріккен Ұлттар Ұйымының Азия және Тынық мұхиты "
+              "үшін экономикалық және әлеуметтік комиссиясы арасындағы апат қаупін азайту "
+              "саласындағы ынтымақтастық тұжырымдамасын жолдауды",
+    },
+    "body": {
+        "en": "The issue is tentatively scheduled for consideration at the meeting of the "
+              "CICA Special Working Group on 2 February 2027.",
+        "ru": "Данный вопрос предварительно планируется к рассмотрению на заседании "
+              "Специальной рабочей группы СВМДА 2 февраля 2027 года.",
+        "kk": "Бұл мәселені 2027 жылғы 2 ақпанда өтетін Азия Кеңесі Арнаулы жұмыс тобының "
+              "отырысында қарау алдын ала жоспарланып отыр.",
+    },
+}
 
 NOTES = [
     {
@@ -150,9 +187,12 @@ def load(*, users) -> None:
     series = demo_series()
     addressee = Addressee.objects.get(code="cica-member-states")
     kind = get_kind("note")
-    for spec in NOTES:
-        if demo_object(spec["key"], Note) is not None:
+    for spec in (*NOTES, ESCAP_NOTE):
+        enclosed = demo_object(spec["encloses"], Document) if "encloses" in spec else None
+        if demo_object(spec["key"], Note) is not None or ("encloses" in spec and not enclosed):
             continue
+        enclosures = [_upload(spec["file"], users)] if "file" in spec else (
+            [enclosed.pk] if enclosed else [])
         note = services.document_create(kind=kind, author=users["drafter"], content={
             "title": spec["title"],
             "fields": {"opening": spec["opening"], "body": spec["body"],
@@ -160,7 +200,7 @@ def load(*, users) -> None:
             "plain": {"addressee": addressee.pk, "closing": True},
             "languages": ["en", "ru", "kk"],
             "series": series.pk,
-            "enclosures": [_upload(spec["file"], users)] if "file" in spec else [],
+            "enclosures": enclosures,
         })
         demo_remember(spec["key"], note)
         _advance(note, spec, users)

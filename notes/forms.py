@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cica_docs.documents.forms import DocumentForm
 from cica_docs.languages import language_codes
+from cica_docs.letterhead.models import Addressee
 
-from .models import Addressee, FormulaSet
+from .models import FormulaSet
 
 
 class NoteForm(DocumentForm):

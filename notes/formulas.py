@@ -96,8 +96,9 @@ def sample_copies(formulas: FormulaSet, addressee=None) -> list[dict]:
     from django.utils.translation import override
 
     from cica_docs.languages import format_place_date
+    from cica_docs.letterhead.models import Addressee
 
-    from .models import Addressee, Note
+    from .models import Note
 
     addressee = addressee or Addressee.objects.order_by("code").first()
     sample = Note(kind="note", addressee=addressee, closing=True)

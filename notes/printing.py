@@ -6,9 +6,9 @@ from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.languages import format_place_date, language_codes
 from cica_docs.rendering.documents import preview_page_counts
 from cica_docs.rendering.markup import render_markdown
-from cica_docs.rendering.note import NoteCopy, note_parts
 
 from . import formulas as f
+from .layout import NoteCopy, note_parts
 from .models import FormulaSet
 
 

@@ -1,12 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Addressee, FormulaSet, Note
-
-
-@register(Addressee)
-class AddresseeTranslation(TranslationOptions):
-    fields = ("dative", "block")
-    required_languages = ("en", "ru", "kk")
+from .models import FormulaSet, Note
 
 
 @register(FormulaSet)

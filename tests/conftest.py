@@ -88,11 +88,28 @@ REFERENCE_DATA = [
     ("cica_docs.accounts.migrations.0002_roles", "create_roles"),
     ("cica_docs.circulation.migrations.0002_member_states_data", "load_member_states"),
     ("cica_docs.documents.migrations.0002_append_only_triggers", "grant_series"),
-    ("notes.migrations.0002_default_formulas", "load_defaults"),
+    ("tests.conftest", "load_formulas_and_addressees"),
     ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
     ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
     ("cica_docs.accounts.migrations.0004_discard_documents_permission", "grant_discard"),
 ]
+
+
+def load_formulas_and_addressees(apps, schema_editor):
+    """What notes 0002 loads, where the models are now (the addressees moved to
+    cica_docs/letterhead in notes 0006)."""
+    from cica_docs.accounts.migration_helpers import grant
+
+    defaults = importlib.import_module("notes.migrations.0002_default_formulas")
+    FormulaSet = apps.get_model("notes", "FormulaSet")
+    if not FormulaSet.objects.exists():
+        FormulaSet.objects.create(**defaults._localized(defaults.FORMULAS))
+    apps.get_model("letterhead", "Addressee").objects.update_or_create(
+        code="cica-member-states", defaults=defaults._localized(defaults.MEMBER_STATES))
+    grant(apps, {"admin": [
+        "letterhead.add_addressee", "letterhead.change_addressee", "letterhead.view_addressee",
+        "notes.change_formulaset", "notes.view_formulaset",
+    ]})
 
 
 @pytest.fixture

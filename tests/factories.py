@@ -5,7 +5,7 @@ import functools
 from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Series
-from notes.models import Addressee
+from cica_docs.letterhead.models import Addressee
 
 REFERENCE = {
     "title": {

@@ -7,7 +7,8 @@ import pytest
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents.models import Series
 from cica_docs.languages import language_codes
-from notes.models import Addressee, FormulaSet
+from cica_docs.letterhead.models import Addressee
+from notes.models import FormulaSet
 from tests.api.conftest import token_client
 from tests.conftest import reauthenticate
 from tests.factories import make_concept, make_note

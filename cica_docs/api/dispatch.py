@@ -11,9 +11,8 @@ from cica_docs.circulation.models import CirculationList, Receipt
 from cica_docs.ids import MAX_ID
 
 from .access import SecretariatOnly, require, require_recent_password
-from .documents import get_document
+from .documents import KindView, get_document
 from .errors import Conflict, Invalid
-from .resources import Resource
 
 
 class DispatchRequestSerializer(serializers.Serializer):
@@ -33,13 +32,12 @@ class DispatchSerializer(serializers.Serializer):
         return [recipient.state.code for recipient in dispatch.recipients.all()]
 
 
-class DispatchView(generics.GenericAPIView):
+class DispatchView(KindView):
     """Dispatch the issued document to a circulation list (registrars)."""
 
     permission_classes = [SecretariatOnly]
     write_permission = "accounts.register_documents"
     serializer_class = DispatchRequestSerializer
-    resource: Resource
 
     @extend_schema(request=DispatchRequestSerializer,
                    responses={201: DispatchSerializer})
@@ -74,12 +72,11 @@ class ReceiptSerializer(serializers.Serializer):
     at = serializers.DateTimeField()
 
 
-class ReceiptList(generics.ListAPIView):
+class ReceiptList(generics.ListAPIView, KindView):
     """Who downloaded the document, from which state, in which language, when (registrars)."""
 
     permission_classes = [SecretariatOnly]
     serializer_class = ReceiptSerializer
-    resource: Resource
 
     def get_queryset(self):
         document = get_document(self.resource, self.kwargs["pk"])

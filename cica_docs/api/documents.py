@@ -61,11 +61,24 @@ def _backdating_reason(document) -> str:
     return issued or ""
 
 
-class DocumentSerializer(serializers.Serializer):
-    resource: Resource
+class KindSerializer(serializers.Serializer):
+    """A serializer whose fields depend on the kind: given as `resource=`, or read from the
+    view (`KindView.resource`). The schema names its component after the kind."""
 
-    def to_representation(self, instance):
-        return document_data(self.resource, instance)
+    def __init__(self, *args, resource: Resource | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._resource = resource
+
+    @property
+    def resource(self) -> Resource:
+        return self._resource or self.context["view"].resource
+
+
+class ContentSerializer(KindSerializer):
+    """A kind's content fields, as written and as a revision holds them."""
+
+    def get_fields(self):
+        return content_fields(self.resource)
 
 
 def _status_field():
@@ -102,9 +115,8 @@ class DocumentSummarySerializer(serializers.Serializer):
         return self.context["statuses"][document.pk]
 
 
-def build_serializers(resource: Resource):
-    """(document serializer, content serializer) for the resource, for input and schema."""
-    read_only = {
+def _read_only_fields() -> dict:
+    return {
         "id": serializers.IntegerField(read_only=True),
         "status": serializers.ChoiceField(choices=Document.State.choices, read_only=True),
         "number": serializers.IntegerField(read_only=True, allow_null=True),
@@ -123,29 +135,43 @@ def build_serializers(resource: Resource):
         "created_at": serializers.DateTimeField(read_only=True),
         "updated_at": serializers.DateTimeField(read_only=True),
     }
-    writable = {
-        "revision": serializers.IntegerField(
-            min_value=0, required=False,
-            help_text="The current revision. A PATCH must send the revision it edits.",
-        ),
-        **content_fields(resource),
-        "comment": TextField(write_only=True, required=False, allow_blank=True, max_length=500,
-                             help_text="What changed (kept with the revision)."),
-    }
-    document = type(f"{resource.component}Serializer", (DocumentSerializer,),
-                    {"resource": resource, **read_only, **writable})
-    content = type(f"{resource.component}ContentSerializer", (serializers.Serializer,),
-                   content_fields(resource))
-    return document, content
 
 
-def _payload(request, serializer_class, *, allowed: set[str]) -> dict:
+class DocumentSerializer(KindSerializer):
+    """A document of the kind: what it reads, and what a POST or PATCH may write."""
+
+    def get_fields(self):
+        return {
+            **_read_only_fields(),
+            "revision": serializers.IntegerField(
+                min_value=0, required=False,
+                help_text="The current revision. A PATCH must send the revision it edits.",
+            ),
+            **content_fields(self.resource),
+            "comment": TextField(write_only=True, required=False, allow_blank=True,
+                                 max_length=500,
+                                 help_text="What changed (kept with the revision)."),
+        }
+
+    def to_representation(self, instance):
+        return document_data(self.resource, instance)
+
+
+class KindView(generics.GenericAPIView):
+    """A view of one kind's documents: `as_view(resource=Resource(kind))`."""
+
+    resource: Resource = None
+    # The codes answered with the document (DocumentSerializer), for the schema.
+    document_responses: tuple = ()
+
+
+def _payload(request, view, *, allowed: set[str]) -> dict:
     if not isinstance(request.data, dict):
         raise Invalid({}, detail=Invalid.default_detail)
     unknown = sorted(set(request.data) - allowed)
     if unknown:
         raise Invalid({name[:60]: [str(_read_only_message())] for name in unknown})
-    serializer = serializer_class(data=request.data, partial=True)
+    serializer = view.get_serializer(data=request.data, partial=True)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
 
@@ -180,10 +206,10 @@ def _read_only_message():
     return _("This field is unknown or cannot be set.")
 
 
-class DocumentList(generics.ListCreateAPIView):
+class DocumentList(generics.ListCreateAPIView, KindView):
     permission_classes = [SecretariatOnly]
     write_permission = "accounts.draft_documents"
-    resource: Resource
+    serializer_class = DocumentSerializer
 
     def get_queryset(self):
         documents = self.resource.kind.model.objects.filter(
@@ -207,7 +233,7 @@ class DocumentList(generics.ListCreateAPIView):
 
     def create(self, request, *args, **kwargs):
         writable = {name for name, f in self.get_serializer().fields.items() if not f.read_only}
-        data = _payload(request, self.get_serializer_class(), allowed=writable - {"revision"})
+        data = _payload(request, self, allowed=writable - {"revision"})
         content = validated_content(
             self.resource, content=merged_content(self.resource, blank_content(self.resource),
                                                   data),
@@ -226,10 +252,10 @@ class DocumentList(generics.ListCreateAPIView):
                         status=status.HTTP_201_CREATED)
 
 
-class DocumentDetail(generics.GenericAPIView):
+class DocumentDetail(KindView):
     permission_classes = [SecretariatOnly]
     write_permission = "accounts.draft_documents"
-    resource: Resource
+    serializer_class = DocumentSerializer
     extra_error_codes = ("409",)
 
     def get(self, request, pk):
@@ -238,7 +264,7 @@ class DocumentDetail(generics.GenericAPIView):
     def patch(self, request, pk):
         document = get_document(self.resource, pk)
         writable = {name for name, f in self.get_serializer().fields.items() if not f.read_only}
-        data = _payload(request, self.get_serializer_class(), allowed=writable)
+        data = _payload(request, self, allowed=writable)
         if "revision" not in data:
             raise Invalid({"revision": [str(serializers.Field.default_error_messages
                                             ["required"])]})
@@ -286,19 +312,26 @@ class RevisionSerializer(serializers.Serializer):
         }
 
 
-class RevisionList(generics.ListAPIView):
+class RevisionList(generics.ListAPIView, KindView):
     permission_classes = [SecretariatOnly]
     serializer_class = RevisionSerializer
-    resource: Resource
 
     def get_queryset(self):
         document = get_document(self.resource, self.kwargs["pk"])
         return document.revisions.select_related("author").order_by("-number")
 
 
-class RevisionDetail(generics.GenericAPIView):
+class RevisionContentSerializer(RevisionSerializer, KindSerializer):
+    """A revision with the content it holds, in the kind's fields."""
+
+    def get_fields(self):
+        return {**super().get_fields(), "content": ContentSerializer(resource=self.resource,
+                                                                     read_only=True)}
+
+
+class RevisionDetail(KindView):
     permission_classes = [SecretariatOnly]
-    resource: Resource
+    serializer_class = RevisionContentSerializer
 
     @extend_schema(parameters=[OpenApiParameter("number", str, OpenApiParameter.PATH)])
     def get(self, request, pk, number):

@@ -9,7 +9,7 @@ for the API as for the browser.
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, generics, serializers
+from rest_framework import exceptions, serializers
 from rest_framework.permissions import IsAuthenticated
 
 from cica_docs.circulation.serving import NotRendered, pdf_for
@@ -17,8 +17,8 @@ from cica_docs.languages import language_codes
 from cica_docs.rendering.models import PACKAGE
 from cica_docs.rendering.pdf import RenderError
 
+from .documents import KindView
 from .errors import Conflict
-from .resources import Resource
 
 
 class NotReady(Conflict):
@@ -36,9 +36,8 @@ class LanguageSerializer(serializers.Serializer):
     lang = serializers.ChoiceField(choices=language_codes())
 
 
-class PdfBase(generics.GenericAPIView):
+class PdfBase(KindView):
     permission_classes = [IsAuthenticated]
-    resource: Resource
     extra_error_codes = ("409", "422")
 
     def variant(self, request) -> str:

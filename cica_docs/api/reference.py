@@ -14,8 +14,8 @@ from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents.models import Series
 from cica_docs.ids import id_or_404
 from cica_docs.languages import language_codes
+from cica_docs.letterhead.models import Addressee
 from cica_docs.translated import translations_assign
-from notes.models import Addressee
 
 from .access import SecretariatOnly, require, require_recent_password
 from .errors import Invalid
@@ -93,10 +93,10 @@ def _addressee_errors(errors: dict) -> dict:
 
 
 class AddresseeList(generics.ListCreateAPIView):
-    """Addressees of notes, with their forms in every language."""
+    """Addressees of documents, with their forms in every language."""
 
     permission_classes = [SecretariatOnly]
-    write_permission = "notes.add_addressee"
+    write_permission = "letterhead.add_addressee"
     serializer_class = AddresseeSerializer
     queryset = Addressee.objects.order_by("code")
 

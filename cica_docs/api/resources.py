@@ -3,7 +3,7 @@ platform's content dict, see documents/content.py) reads and writes as JSON.
 
 A kind's API object is built from its registration: `title` and its translated fields as
 {"en": …, "ru": …, "kk": …}, its plain fields (a related object by its `code`), `series` by
-code, `languages`, and `enclosures` as [{"concept_paper": 12}, {"file": 3}] (a document of a
+code, `languages`, and `enclosures` as [{"<api_item>": 12}, {"file": 3}] (a document of a
 kind, or an uploaded PDF file). Writes go through the kind's
 own form, so the API accepts exactly what the browser accepts.
 """
@@ -18,7 +18,7 @@ from rest_framework import serializers
 
 from cica_docs.documents import content as content_mod
 from cica_docs.documents.enclosures import parse_reference, reference
-from cica_docs.documents.kinds import Kind, get_kind
+from cica_docs.documents.kinds import DocumentKind, get_kind, kinds
 from cica_docs.documents.models import Document, Series
 from cica_docs.ids import MAX_ID
 from cica_docs.languages import language_codes
@@ -31,36 +31,35 @@ FILE_ITEM = "file"  # how an enclosure names an uploaded PDF: {"file": 3}
 
 @dataclass(frozen=True)
 class Resource:
-    kind_key: str
-    path: str  # URL segment: notes, concept-papers
-    item: str  # how an enclosure names it: {"concept_paper": 12}
-    component: str  # OpenAPI component name
+    """A registered kind as the API publishes it (documents/kinds.py: api_path, api_item,
+    api_component)."""
+
+    kind: DocumentKind
 
     @property
-    def kind(self) -> Kind:
-        return get_kind(self.kind_key)
+    def kind_key(self) -> str:
+        return self.kind.key
 
+    @property
+    def path(self) -> str:  # URL segment: /api/v1/<path>/
+        return self.kind.api_path
 
-RESOURCES = (
-    Resource("note", "notes", "note", "Note"),
-    Resource("concept", "concept-papers", "concept_paper", "ConceptPaper"),
-)
+    @property
+    def item(self) -> str:  # how an enclosure names it: {"<item>": 12}
+        return self.kind.api_item
+
+    @property
+    def component(self) -> str:  # OpenAPI component name
+        return self.kind.api_component
 
 
 def published() -> list[Resource]:
-    """The resources whose kind is installed."""
-    available = []
-    for resource in RESOURCES:
-        try:
-            resource.kind  # noqa: B018
-        except KeyError:
-            continue
-        available.append(resource)
-    return available
+    """Every registered kind."""
+    return [Resource(kind) for kind in kinds()]
 
 
 def resource_for(kind_key: str) -> Resource | None:
-    return next((r for r in RESOURCES if r.kind_key == kind_key), None)
+    return next((r for r in published() if r.kind_key == kind_key), None)
 
 
 def _by_code(model) -> bool:
@@ -82,7 +81,7 @@ def plain_field(model_field) -> serializers.Field:
 
 
 class EnclosureField(serializers.DictField):
-    """One enclosure: a document {"concept_paper": 12} or an uploaded PDF {"file": 3}."""
+    """One enclosure: a document {"<api_item>": 12} or an uploaded PDF {"file": 3}."""
 
     child = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
@@ -108,7 +107,7 @@ def content_fields(resource: Resource) -> dict[str, serializers.Field]:
         fields["enclosures"] = serializers.ListField(
             child=EnclosureField(), required=False,
             help_text="Enclosures in order: documents by kind and uploaded PDF files, e.g. "
-                      "[{\"concept_paper\": 12}, {\"file\": 3}].",
+                      f"[{{\"{_example_item()}\": 12}}, {{\"file\": 3}}].",
         )
     return fields
 
@@ -131,10 +130,10 @@ def content_data(resource: Resource, content: dict) -> dict:
         data[name] = _plain_data(kind.model._meta.get_field(name), content["plain"].get(name))
     if takes_enclosures(resource):
         parsed = [parse_reference(value) for value in content["enclosures"]]
-        kinds = dict(Document.objects.filter(pk__in=[p[1] for p in parsed if p[0] == "document"])
-                     .values_list("pk", "kind"))
+        kind_of = dict(Document.objects.filter(pk__in=[p[1] for p in parsed if p[0] == "document"])
+                       .values_list("pk", "kind"))
         data["enclosures"] = [
-            {_enclosure_key(kinds.get(pk)) if kind == "document" else FILE_ITEM: pk}
+            {_enclosure_key(kind_of.get(pk)) if kind == "document" else FILE_ITEM: pk}
             for kind, pk in parsed
         ]
     return data
@@ -171,13 +170,19 @@ def _code_to_pk(model, value, field: str, errors: dict):
     return pk
 
 
+def _example_item() -> str:
+    """How an enclosure names a document of the first enclosable kind: "<api_item>"."""
+    return next((r.item for r in published() if r.kind.enclosable), "document")
+
+
 def _enclosure_ids(items: list, errors: dict) -> list:
     keys = {r.item: r.kind_key for r in published()}
     ids = []
     for index, item in enumerate(items):
         if len(item) != 1 or next(iter(item)) not in {*keys, FILE_ITEM}:
             errors[f"enclosures.{index}"] = [
-                _("Name one enclosure, e.g. {\"concept_paper\": 12} or {\"file\": 3}.")
+                _("Name one enclosure, e.g. {\"%(item)s\": 12} or {\"file\": 3}.")
+                % {"item": _example_item()}
             ]
             continue
         (key, pk), = item.items()
@@ -275,7 +280,7 @@ def blank_content(resource: Resource) -> dict:
     kind = resource.kind
     content = content_mod.normalised(content_mod.snapshot(kind.model(kind=kind.key)))
     content["languages"] = language_codes()
-    for key, value in kind.options.get("initial", {}).items():
+    for key, value in kind.initial.items():
         name, _sep, code = key.rpartition("_")
         if name in content["fields"] and code in language_codes():
             content["fields"][name][code] = value

@@ -25,6 +25,34 @@ WRITE_ERRORS = ("400", "401", "403", "404", "409", "413", "415")
 
 
 class AutoSchema(BaseAutoSchema):
+    """Operations of a kind's views (api/documents.py KindView) are tagged with the kind's
+    path, answer with its document, and name their components after it ("Note",
+    "NoteContent")."""
+
+    def _resource(self):
+        return getattr(self.view, "resource", None)
+
+    def get_tags(self):
+        resource = self._resource()
+        return [resource.path] if resource is not None else super().get_tags()
+
+    def get_response_serializers(self):
+        from .documents import DocumentSerializer
+
+        resource, codes = self._resource(), getattr(self.view, "document_responses", ())
+        if resource is None or not codes:
+            return super().get_response_serializers()
+        serializer = DocumentSerializer(resource=resource)
+        return serializer if codes == (200,) else {code: serializer for code in codes}
+
+    def _get_serializer_name(self, serializer, direction, bypass_extensions=False):
+        name = super()._get_serializer_name(serializer, direction, bypass_extensions)
+        resource = getattr(serializer, "_resource", None) or (
+            self._resource() if hasattr(serializer, "_resource") else None)
+        if resource is None:
+            return name
+        return resource.component + name.removeprefix("Document")
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if direction != "response":

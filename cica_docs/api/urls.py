@@ -2,7 +2,6 @@
 what is not a visible document, so a malformed id is a JSON 404 like any other."""
 
 from django.urls import path, re_path
-from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 
@@ -14,60 +13,29 @@ from .schema import docs
 app_name = "api"
 
 
-def _view(base, resource, name, **attrs):
-    cls = type(f"{resource.component}{name}", (base,), {"resource": resource, **attrs})
-    return cls.as_view()
-
-
 def _resource_urls(resource):
-    document_serializer, content_serializer = documents.build_serializers(resource)
-    revision_serializer = type(
-        f"{resource.component}RevisionSerializer", (documents.RevisionSerializer,),
-        {"content": content_serializer(read_only=True)},
-    )
+    """The routes of one kind: /api/v1/<api_path>/…, each view given the kind."""
     p = resource.path
-    tag = {"tags": [p]}
+
+    def route(suffix, view, name, **initkwargs):
+        return path(f"{p}/{suffix}", view.as_view(resource=resource, **initkwargs),
+                    name=f"{p}-{name}")
+
     urls = [
-        path(f"{p}/", _view(extend_schema(**tag)(documents.DocumentList), resource, "List",
-                            serializer_class=document_serializer), name=f"{p}-list"),
-        path(f"{p}/<str:pk>/", _view(extend_schema(**tag)(documents.DocumentDetail), resource,
-                                     "Detail", serializer_class=document_serializer),
-             name=f"{p}-detail"),
-        path(f"{p}/<str:pk>/revisions/",
-             _view(extend_schema(**tag)(documents.RevisionList), resource, "Revisions"),
-             name=f"{p}-revisions"),
-        path(f"{p}/<str:pk>/revisions/<str:number>/",
-             _view(extend_schema(**tag, responses=revision_serializer)(documents.RevisionDetail),
-                   resource, "Revision", serializer_class=revision_serializer),
-             name=f"{p}-revision"),
-        path(f"{p}/<str:pk>/pdf/", _view(extend_schema(**tag)(pdf.LanguagePdf), resource,
-                                         "Pdf"), name=f"{p}-pdf"),
-        path(f"{p}/<str:pk>/package/", _view(extend_schema(**tag)(pdf.PackagePdf), resource,
-                                             "Package"), name=f"{p}-package"),
-        path(f"{p}/<str:pk>/issue/",
-             _view(extend_schema(**tag, responses=document_serializer)(workflow.IssueView),
-                   resource, "Issue"), name=f"{p}-issue"),
+        route("", documents.DocumentList, "list"),
+        route("<str:pk>/", documents.DocumentDetail, "detail"),
+        route("<str:pk>/revisions/", documents.RevisionList, "revisions"),
+        route("<str:pk>/revisions/<str:number>/", documents.RevisionDetail, "revision"),
+        route("<str:pk>/pdf/", pdf.LanguagePdf, "pdf"),
+        route("<str:pk>/package/", pdf.PackagePdf, "package"),
+        route("<str:pk>/issue/", workflow.IssueView, "issue"),
+        route("<str:pk>/dispatch/", dispatch.DispatchView, "dispatch"),
+        route("<str:pk>/receipts/", dispatch.ReceiptList, "receipts"),
+        route("<str:pk>/correct/", workflow.CorrectView, "correct"),
     ]
-    urls += [
-        path(f"{p}/<str:pk>/dispatch/",
-             _view(extend_schema(**tag)(dispatch.DispatchView), resource, "Dispatch"),
-             name=f"{p}-dispatch"),
-        path(f"{p}/<str:pk>/receipts/",
-             _view(extend_schema(**tag)(dispatch.ReceiptList), resource, "Receipts"),
-             name=f"{p}-receipts"),
-    ]
-    urls.append(path(
-        f"{p}/<str:pk>/correct/",
-        _view(extend_schema(**tag, request=None,
-                            responses={200: document_serializer, 201: document_serializer})(
-            workflow.CorrectView), resource, "Correct"),
-        name=f"{p}-correct",
-    ))
     for action in workflow.ACTIONS:
-        view = extend_schema(**tag, responses=document_serializer)(workflow.TransitionView)
-        urls.append(path(f"{p}/<str:pk>/{action}/",
-                         _view(view, resource, action.title(), action_name=action),
-                         name=f"{p}-{action}"))
+        urls.append(route(f"<str:pk>/{action}/", workflow.TransitionView, action,
+                          action_name=action))
     return urls
 
 

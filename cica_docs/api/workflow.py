@@ -1,17 +1,17 @@
 """Workflow actions: submit, approve, return, withdraw and issue, through the platform's
 services. The role a transition needs comes from the platform's transition table."""
 
-from rest_framework import exceptions, generics, serializers
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 
 from cica_docs.documents import services
 from cica_docs.documents.workflow import TRANSITIONS
 
 from .access import SecretariatOnly, require, require_recent_password
-from .documents import document_data, get_document
+from .documents import KindView, document_data, get_document
 from .errors import Conflict, Invalid
 from .fields import TextField, findings_data
-from .resources import Resource
 
 
 class ActionSerializer(serializers.Serializer):
@@ -42,14 +42,14 @@ class ChecksFailed(Conflict):
         self.extra = {"checks": findings_data(error.findings)}
 
 
-class TransitionView(generics.GenericAPIView):
+class TransitionView(KindView):
     """POST /api/v1/<kind>/<id>/<action>/"""
 
     permission_classes = [SecretariatOnly]
     serializer_class = ActionSerializer
-    resource: Resource
-    action_name: str
+    action_name = ""
     extra_error_codes = ("409",)
+    document_responses = (200,)
 
     def post(self, request, pk):
         document = get_document(self.resource, pk)
@@ -107,7 +107,7 @@ class IssueView(TransitionView):
             raise Invalid({error.field: [error.message]}) from None
 
 
-class CorrectView(generics.GenericAPIView):
+class CorrectView(KindView):
     """POST /api/v1/<kind>/<id>/correct/: start the correction of an issued or withdrawn
     document — a new draft of the same kind with the text that was issued, whose `corrects`
     is this document (201). While that draft is still being prepared, the same request
@@ -115,9 +115,10 @@ class CorrectView(generics.GenericAPIView):
 
     permission_classes = [SecretariatOnly]
     serializer_class = serializers.Serializer
-    resource: Resource
     extra_error_codes = ("409",)
+    document_responses = (200, 201)
 
+    @extend_schema(request=None)
     def post(self, request, pk):
         document = get_document(self.resource, pk)
         before = set(document.corrections.values_list("pk", flat=True))

@@ -11,7 +11,7 @@ a guard that exists only because an old migration once created it can silently v
   identity (kind, series, number, year, date of issue, subject, languages, revision,
   author, the document it corrects) never changes, and its state makes one move only,
   issued → withdrawn. PostgreSQL also refuses to delete it.
-- **issued content** (each kind's own table, e.g. `notes_note`): the text of an issued or
+- **issued content** (each kind's own table, `<kind app>_<model>`): the text of an issued or
   withdrawn document never changes.
 - **series counters** (`documents_series`): the next number never goes below the highest
   number given, and rises by more than one only with the NumberGap row of `series_skip`.

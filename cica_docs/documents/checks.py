@@ -91,11 +91,11 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
                 _("The text contains invisible characters (zero-width space or soft hyphen)."),
                 lang,
             ))
-        words = first_person_words(texts[lang], lang)
+        words = [] if kind.allows_first_person else first_person_words(texts[lang], lang)
         if words:
             findings.append(Finding(
                 WARNING, "first_person",
-                _("Notes are written in the third person; found: %(words)s.")
+                _("This document is written in the third person; found: %(words)s.")
                 % {"words": ", ".join(words)},
                 lang,
             ))
@@ -125,7 +125,7 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
                 lang,
             ))
     findings.extend(enclosure_findings(content))
-    findings.extend(kind.run_extra_checks(document))
+    findings.extend(kind.checks(document))
     return findings
 
 

@@ -1,67 +1,114 @@
-"""The registry of document kinds. A kind app registers itself in its AppConfig.ready().
+"""The contract between the platform and a document kind, and the registry of kinds.
 
-The platform knows a kind only through this record: which model holds it, which of the
-model's fields are content (translated or not), which must be filled in every language the
-document is issued in, and which form and templates edit and print it.
+A kind is an app with a `kind.py` that subclasses `DocumentKind` and calls `register()`:
+
+    class DecisionKind(DocumentKind):
+        key = "decision"                    # stored in Document.kind; never renamed
+        model = Decision                    # a multi-table child of documents.Document
+        form_class = DecisionForm           # the editor (a documents.forms.DocumentForm)
+        translated_fields = ("body",)
+        api_path, api_item, api_component = "decisions", "decision", "Decision"
+        def print_parts(self, document, *, enclosure_pages=()): ...
+        def example(self): ...              # a complete draft, for the contract test
+
+    register(DecisionKind())
+
+The documents app imports every installed app's `kind` module when Django starts
+(`DocumentsConfig.ready`), and settings.py installs every top-level package that has a
+`kind.py`, so a new kind touches no platform file. The platform reads a kind only through
+the attributes and hooks below; it never imports one nor names one.
 """
 
-from dataclasses import dataclass, field
-from typing import Any
-
-from django.utils.module_loading import import_string
+from typing import Any, ClassVar
 
 
-@dataclass(frozen=True)
-class Kind:
-    key: str
-    model: Any
-    label: Any
-    label_plural: Any
-    translated_fields: tuple[str, ...]
-    plain_fields: tuple[str, ...] = ()
-    required_fields: tuple[str, ...] = ()
-    requires_series: bool = True
+class DocumentKind:
+    # --- identity and content ---------------------------------------------------------------
+    key: ClassVar[str]
+    model: ClassVar[Any]
+    label: ClassVar[Any]  # "Note verbale", gettext_lazy
+    label_plural: ClassVar[Any]
+    # Content fields of the model: translated (one per language) and plain (one value;
+    # a foreign key by its id, dates as ISO text).
+    translated_fields: ClassVar[tuple[str, ...]] = ()
+    plain_fields: ClassVar[tuple[str, ...]] = ()
+    # Fields that must be filled in every language the document is issued in.
+    required_fields: ClassVar[tuple[str, ...]] = ()
+    # Values a new document's form starts with: {"author_en": "CICA Secretariat", …}.
+    initial: ClassVar[dict] = {}
+
+    # --- rules ------------------------------------------------------------------------------
+    requires_series: ClassVar[bool] = True
     # A document of this kind may carry enclosures (a note) / be enclosed (a concept paper).
-    takes_enclosures: bool = False
-    enclosable: bool = False
-    form_class: str = ""
-    preview_template: str = ""
-    extra_checks: str = ""
-    preview_context: str = ""
-    print_parts: str = ""
+    takes_enclosures: ClassVar[bool] = False
+    enclosable: ClassVar[bool] = False
+    # Whether the signatory may write in the first person ("I have the honour"): a letter
+    # may, a note verbale (written by an institution) may not.
+    allows_first_person: ClassVar[bool] = False
     # The workflow states as badges name a document of this kind: {"approved": "Approved"},
     # each through pgettext with the kind's own context, so that a Russian badge agrees
     # with the kind's noun («нота» and «концепция» are feminine: «Одобрена»). A state not
     # given reads as the platform's label (which agrees with «документ»).
-    state_labels: dict = field(default_factory=dict)
-    options: dict = field(default_factory=dict)
+    state_labels: ClassVar[dict] = {}
+
+    # --- editing and reading ----------------------------------------------------------------
+    form_class: ClassVar[Any]
+    # The on-screen preview ("as it will read"), included in the editor and detail pages.
+    preview_template: ClassVar[str] = ""
+
+    # --- the API ----------------------------------------------------------------------------
+    api_path: ClassVar[str]  # URL segment: /api/v1/<api_path>/
+    api_item: ClassVar[str]  # how an enclosure names a document of the kind: {"<api_item>": 12}
+    api_component: ClassVar[str]  # OpenAPI component name: "Note"
 
     def get_form_class(self):
-        return import_string(self.form_class)
+        return self.form_class
 
-    def get_preview_context(self, document, *, enclosures=None) -> dict:
+    def checks(self, document) -> list:
+        """The kind's own pre-issue findings (documents.checks.Finding), after the
+        platform's."""
+        return []
+
+    def preview_context(self, document, *, enclosures=None) -> dict:
         """What the kind's preview template needs. `enclosures`: what an unsaved draft (the
         editor's live preview) encloses, in order; a saved document's own are read from it.
         """
-        if not self.preview_context:
-            return {}
-        hook = import_string(self.preview_context)
-        return hook(document, enclosures=enclosures) if self.takes_enclosures else hook(document)
+        return {}
 
-    def run_extra_checks(self, document) -> list:
-        return import_string(self.extra_checks)(document) if self.extra_checks else []
+    def print_parts(self, document, *, enclosure_pages=()) -> list:
+        """One rendering.pdf.Part per language the document is issued in, in the order of
+        settings.LANGUAGES; `enclosure_pages`: each enclosure's page count, for the
+        enclosure lines."""
+        raise NotImplementedError
+
+    def example(self) -> dict:
+        """A complete draft of the kind as the API takes it (POST /api/v1/<api_path>/), with
+        no series: one that passes the kind's checks without errors. The contract test
+        (tests/kinds/) takes every kind through its whole life with it."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<DocumentKind {self.key}>"
 
 
-_KINDS: dict[str, Kind] = {}
+_KINDS: dict[str, DocumentKind] = {}
 
 
-def register(kind: Kind) -> None:
+def register(kind: DocumentKind) -> DocumentKind:
+    for name in ("key", "model", "label", "label_plural", "form_class",
+                 "api_path", "api_item", "api_component"):
+        if not hasattr(kind, name):
+            raise TypeError(f"{type(kind).__name__} does not define {name}")
+    other = _KINDS.get(kind.key)
+    if other is not None and type(other) is not type(kind):
+        raise ValueError(f"two kinds are registered as {kind.key!r}")
     _KINDS[kind.key] = kind
+    return kind
 
 
-def get_kind(key: str) -> Kind:
+def get_kind(key: str) -> DocumentKind:
     return _KINDS[key]
 
 
-def kinds() -> list[Kind]:
+def kinds() -> list[DocumentKind]:
     return list(_KINDS.values())

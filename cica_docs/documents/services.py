@@ -17,7 +17,7 @@ from . import content as content_mod
 from .checks import errors, run_checks, warnings
 from .enclosures import enclosure_problems, enclosure_title, parse_reference
 from .issue_dates import astana_today, issue_date_problem
-from .kinds import Kind, get_kind
+from .kinds import DocumentKind, get_kind
 from .merge import content_merge
 from .models import (
     Document,
@@ -115,7 +115,7 @@ def _new_revision(*, document, author, content, comment="", restored_from=None) 
 
 
 @transaction.atomic
-def document_create(*, kind: Kind, author, content: dict, comment: str = "") -> Document:
+def document_create(*, kind: DocumentKind, author, content: dict, comment: str = "") -> Document:
     require_drafter(author)
     content = content_mod.normalised(content)
     _refuse_bad_enclosures(None, kind.key, content)

@@ -112,7 +112,7 @@ def create(request, kind_key):
             return redirect(document)
     else:
         form = form_class(initial={
-            "base_revision": 0, "languages": language_codes(), **kind.options.get("initial", {})
+            "base_revision": 0, "languages": language_codes(), **kind.initial
         })
     return _editor(request, kind=kind, form=form)
 
@@ -194,7 +194,7 @@ def preview(request, kind_key):
         content_mod.apply(draft, content)
         context["document"] = draft
         context["findings"] = run_checks(draft, content=content, status={})
-        context.update(kind.get_preview_context(
+        context.update(kind.preview_context(
             draft, enclosures=referenced_items(content["enclosures"])
         ))
     return render(request, "documents/document_preview.html", context)
@@ -226,7 +226,7 @@ def detail(request, pk):
         "pending_correction": any(
             c.state not in (*Document.FROZEN_STATES, Document.State.DISCARDED)
             for c in corrections),
-        **kind.get_preview_context(document),
+        **kind.preview_context(document),
         **panel_context(document),
     })
 

@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext, override
 
 from cica_docs.documents.enclosures import enclosed_items
@@ -17,7 +16,7 @@ from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import EnclosedFile
 from cica_docs.languages import language_codes
 
-from .note import DRAFT_MARKS
+from .marks import DRAFT_MARKS
 from .pdf import Part, RenderedPdf, RenderError, render_package
 from .stored import StoredFileRefused, stored_bytes
 
@@ -35,9 +34,7 @@ class Rendered:
 
 
 def parts_of(document, *, enclosure_pages=()) -> list[Part]:
-    return import_string(get_kind(document.kind).print_parts)(
-        document, enclosure_pages=tuple(enclosure_pages)
-    )
+    return get_kind(document.kind).print_parts(document, enclosure_pages=tuple(enclosure_pages))
 
 
 def _meta(document, language, created, *, package=False):

@@ -124,7 +124,7 @@ def test_each_role_gets_what_the_matrix_says(method, route, role, expected):
     path = route.replace("<str:pk>", str(series.pk)) if route.startswith("series/") else route
     if "<str:pk>" in path:
         if route.startswith("addressees/"):
-            from notes.models import Addressee
+            from cica_docs.letterhead.models import Addressee
 
             path = path.replace("<str:pk>", str(Addressee.objects.first().pk))
         elif route.startswith("files/"):

@@ -5,7 +5,8 @@ import pytest
 
 from cica_docs.documents import services
 from cica_docs.documents.merge import ALIKE, THEIRS, YOURS, content_merge
-from notes.models import Addressee, Note
+from cica_docs.letterhead.models import Addressee
+from notes.models import Note
 from tests.factories import REFERENCE, make_note, note_content
 
 from ..api.conftest import token_client

@@ -1,7 +1,8 @@
 import pytest
 
 from cica_docs.documents.models import Document, Revision, Series
-from notes.models import Addressee, Note
+from cica_docs.letterhead.models import Addressee
+from notes.models import Note
 from tests.conftest import reauthenticate
 from tests.factories import REFERENCE, approved_concept, approved_note, make_concept, make_note
 

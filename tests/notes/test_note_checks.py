@@ -5,7 +5,7 @@ import pytest
 
 from cica_docs.documents import services
 from cica_docs.documents.checks import run_checks
-from notes.models import Addressee
+from cica_docs.letterhead.models import Addressee
 from tests.factories import REFERENCE, make_note
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ import subprocess
 
 import pytest
 
-from cica_docs.rendering.note import render_note
+from notes.layout import render_note
 
 from .reference import ISSUED, SYMBOL, reference_copies
 

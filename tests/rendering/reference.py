@@ -7,9 +7,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from cica_docs.rendering.markup import render_markdown
-from cica_docs.rendering.note import NoteCopy
 from cica_docs.rendering.pdf import Part
 from concepts.printing import print_parts
+from notes.layout import NoteCopy
 
 ASTANA = timezone(timedelta(hours=5))
 ISSUED = datetime(2024, 3, 6, 10, 0, tzinfo=ASTANA)

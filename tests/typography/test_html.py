@@ -1,9 +1,9 @@
 """Typesetting works on the text nodes of print HTML: tags, attributes and escaping stay."""
 
 from cica_docs.rendering.markup import render_markdown
-from cica_docs.rendering.note import note_html
 from cica_docs.typography import typeset, typeset_document
 from cica_docs.typography.html import language_of
+from notes.layout import note_html
 from tests.rendering.reference import note_copy
 
 KEEP = '<span class="nohyphens">'

@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from cica_docs.rendering.note import note_html
+from notes.layout import note_html
 from cica_docs.typography import justify
 from cica_docs.typography.text import NBSP, WORD_JOINER
 from tests.rendering.reference import note_copy

@@ -1,8 +1,9 @@
-"""The note verbale print layout, fed by plain data the notes app assembles.
+"""The note verbale print layout, fed by plain data (notes/printing.py assembles it).
 
-The notes app builds one `NoteCopy` per language (formulas, dates and addressee forms
-already filled in from its admin data) and calls `render_note`. Enclosure page counts come
-from rendering the enclosures first (`render_package` of their parts -> `page_counts`).
+`printing` builds one `NoteCopy` per language (formulas, dates and addressee forms
+already filled in from its admin data) and calls `note_parts` (or `render_note`).
+Enclosure page counts come from rendering the enclosures first (`render_package` of their
+parts -> `page_counts`).
 """
 
 from dataclasses import dataclass
@@ -11,15 +12,13 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from cica_docs.rendering.fetcher import letterhead_url
+from cica_docs.rendering.marks import DRAFT_MARKS
+from cica_docs.rendering.markup import clean_text, plain_html
+from cica_docs.rendering.pdf import Part, RenderedPdf, render_package
 from cica_docs.typography import typeset_document
 
-from .fetcher import letterhead_url
-from .markup import clean_text, plain_html
-from .pdf import Part, RenderedPdf, render_package
-
-TEMPLATE = "pdf/note.html"
-# Printed across a draft's pages; data in each copy's language (not interface gettext).
-DRAFT_MARKS = {"en": "DRAFT", "ru": "ПРОЕКТ", "kk": "ЖОБА"}
+TEMPLATE = "notes/print.html"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,62 @@
+"""The note verbale as a document kind (the platform's contract: documents/kinds.py)."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from cica_docs.documents.kinds import DocumentKind, register
+from cica_docs.documents.models import Document
+
+from . import checks, printing
+from .forms import NoteForm
+from .models import Note
+
+State = Document.State
+
+
+class NoteKind(DocumentKind):
+    key = "note"
+    model = Note
+    label = _("Note verbale")
+    label_plural = _("Notes verbales")
+    translated_fields = ("opening", "body", "place")
+    plain_fields = ("addressee", "closing")
+    required_fields = ("opening",)
+    requires_series = True
+    takes_enclosures = True
+    form_class = NoteForm
+    preview_template = "notes/note_preview.html"
+    api_path, api_item, api_component = "notes", "note", "Note"
+    state_labels = {
+        State.DRAFT: pgettext_lazy("state of a note verbale", "Draft"),
+        State.SUBMITTED: pgettext_lazy("state of a note verbale", "Submitted for review"),
+        State.APPROVED: pgettext_lazy("state of a note verbale", "Approved"),
+        State.ISSUED: pgettext_lazy("state of a note verbale", "Issued"),
+        State.WITHDRAWN: pgettext_lazy("state of a note verbale", "Withdrawn"),
+        State.DISCARDED: pgettext_lazy("state of a note verbale", "Discarded"),
+    }
+
+    def example(self):
+        return {
+            "languages": ["en", "ru", "kk"], "addressee": "cica-member-states",
+            "title": {"en": "Meeting of experts", "ru": "Совещание экспертов",
+                      "kk": "Сарапшылар кеңесі"},
+            "opening": {
+                "en": "inform that a meeting of experts will be held in Astana in May.",
+                "ru": "сообщить, что совещание экспертов состоится в Астане в мае.",
+                "kk": "мамыр айында Астанада сарапшылар кеңесі өтетінін хабарлауды",
+            },
+            "body": {"en": "The agenda will follow.", "ru": "Повестка дня будет направлена "
+                     "дополнительно.", "kk": "Күн тәртібі қосымша жіберіледі."},
+        }
+
+    def checks(self, document):
+        return checks.note_checks(document)
+
+    def preview_context(self, document, *, enclosures=None):
+        return printing.preview_context(document, enclosures=enclosures)
+
+    def print_parts(self, document, *, enclosure_pages=()):
+        return printing.print_parts(document, enclosure_pages=enclosure_pages)
+
+
+register(NoteKind())
