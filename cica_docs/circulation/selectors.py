@@ -58,5 +58,5 @@ def inbox(user, *, kind: str = "", query: str = ""):
     if kind:
         dispatches = dispatches.filter(document__kind=kind)
     if query:
-        dispatches = dispatches.filter(search_condition(query, path="document__"))
+        dispatches = dispatches.filter(search_condition(query, path="document__", by_symbol=True))
     return dispatches

@@ -15,11 +15,16 @@ from .models import Document
 WORK_LISTS = ("mine", "review", "approved", "issued", "all", "discarded")
 
 
-def search_condition(query: str, *, path: str = "") -> Q:
-    """Documents whose number (274, NCT/CT/274) or symbol matches `query`, or whose subject
-    contains it in any language. `path` leads from the model queried to the document
-    ("document__" for dispatches)."""
-    condition = Q(**{f"{path}issued__symbol__icontains": query})
+def search_condition(query: str, *, path: str = "", by_symbol: bool = False) -> Q:
+    """Documents whose number (274, NCT/CT/274) matches `query` — or part of whose issued
+    symbol does, with `by_symbol` — or whose subject contains it in any language. `path`
+    leads from the model queried to the document ("document__" for dispatches).
+
+    The staff work list searches without `by_symbol`: an OR across the join to the issued
+    revision keeps PostgreSQL from answering from the title and number indexes (a full
+    scan at 100,000 documents); a delegate's search starts from the state's own dispatches,
+    which are few, and may match any part of a symbol."""
+    condition = Q(**{f"{path}issued__symbol__icontains": query}) if by_symbol else Q()
     for lang in language_codes():
         condition |= Q(**{f"{path}title_{lang}__icontains": query})
     digits = query.rsplit("/", 1)[-1]

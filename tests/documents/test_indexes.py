@@ -7,7 +7,7 @@ from django.db import connection, transaction
 
 from cica_docs.circulation.models import Dispatch
 from cica_docs.documents.models import Document
-from cica_docs.documents.views import _search as worklist_search
+from cica_docs.documents.selectors import search_condition as worklist_search
 
 pytestmark = pytest.mark.django_db
 
