@@ -7,9 +7,9 @@ from html import unescape
 
 import pytest
 
-from notes.layout import note_html
 from cica_docs.typography import justify
 from cica_docs.typography.text import NBSP, WORD_JOINER
+from notes.layout import note_html
 from tests.rendering.reference import note_copy
 
 LONG = {
