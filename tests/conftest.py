@@ -59,6 +59,9 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Static files from the apps' folders, as `make dev` serves them: a clean checkout has
+    # no collected copy under var/static for WhiteNoise to serve.
+    settings.WHITENOISE_USE_FINDERS = True
 
 
 @pytest.fixture(autouse=True)
