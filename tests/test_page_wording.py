@@ -212,6 +212,7 @@ BAD_LINK = {"uidb64": "MQ", "token": "set-password"}
 # answers no HTML page of its own (a redirect, a file, an action) and is read where it lands.
 PAGES = {
     "home": None,
+    "healthz": None,  # JSON for load balancers, no page
     "set_language": None,
     "accounts:login": [("get", {}, {}), ("post", {}, {"username": "x", "password": "y"})],
     "accounts:logout": None,

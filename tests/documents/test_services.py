@@ -7,6 +7,7 @@ from cica_docs.documents import services
 from cica_docs.documents.content import snapshot
 from cica_docs.documents.models import Document, Revision, Series
 from cica_docs.documents.status import translation_status
+from tests.conftest import make_user
 from tests.factories import approved_note, make_note, note_content
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,8 @@ def test_every_save_creates_a_revision_and_an_unchanged_save_none(drafter):
     assert note.revisions.count() == 2
 
 
-def test_a_stale_save_is_refused_and_changes_nothing(drafter, reviewer):
+def test_a_stale_save_is_refused_and_changes_nothing(drafter):
+    colleague = make_user("colleague", "drafter")
     note = make_note(drafter)
     services.revision_create(
         document=note, author=drafter, content=note_content(body_en="First edit."),
@@ -42,7 +44,7 @@ def test_a_stale_save_is_refused_and_changes_nothing(drafter, reviewer):
     )
     with pytest.raises(services.StaleRevision) as refused:
         services.revision_create(
-            document=note, author=reviewer, content=note_content(body_en="Second edit."),
+            document=note, author=colleague, content=note_content(body_en="Second edit."),
             base_revision=1,
         )
     assert "saved revision 2" in refused.value.message
