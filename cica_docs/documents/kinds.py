@@ -19,10 +19,11 @@ The documents app imports every installed app's `kind` module when Django starts
 the attributes and hooks below; it never imports one nor names one.
 """
 
+from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 
-class DocumentKind:
+class DocumentKind(ABC):
     # --- identity and content ---------------------------------------------------------------
     key: ClassVar[str]
     model: ClassVar[Any]
@@ -75,17 +76,19 @@ class DocumentKind:
         """
         return {}
 
+    # The two hooks every kind must write: a kind class without them cannot be instantiated
+    # (TypeError at start-up, when its kind.py registers it), so none is half a kind.
+    @abstractmethod
     def print_parts(self, document, *, enclosure_pages=()) -> list:
         """One rendering.pdf.Part per language the document is issued in, in the order of
         settings.LANGUAGES; `enclosure_pages`: each enclosure's page count, for the
         enclosure lines."""
-        raise NotImplementedError
 
+    @abstractmethod
     def example(self) -> dict:
         """A complete draft of the kind as the API takes it (POST /api/v1/<api_path>/), with
         no series: one that passes the kind's checks without errors. The contract test
         (tests/kinds/) takes every kind through its whole life with it."""
-        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"<DocumentKind {self.key}>"

@@ -151,3 +151,13 @@ def test_every_kind_names_its_own_api_path_and_enclosure_item():
     assert len({kind.api_path for kind in registered}) == len(registered)
     assert len({kind.api_item for kind in registered}) == len(registered)
     assert len({kind.api_component for kind in registered}) == len(registered)
+
+
+def test_a_kind_without_its_print_parts_and_example_cannot_be_made():
+    from cica_docs.documents.kinds import DocumentKind
+
+    class HalfAKind(DocumentKind):
+        key = "half"
+
+    with pytest.raises(TypeError, match="example|print_parts"):
+        HalfAKind()
