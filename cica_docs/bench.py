@@ -308,7 +308,7 @@ def main():
     issued_render(document_id=note.pk)  # the stored files (idempotent: renders once)
     registrar = User.objects.filter(groups__name="registrar").first()
     if registrar:
-        client = Client()
+        client = Client(HTTP_HOST="127.0.0.1")  # a host ALLOWED_HOSTS names by default
         client.force_login(registrar)
         url = f"/en/work/{note.pk}/pdf/package/"
 
