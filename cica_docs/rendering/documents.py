@@ -148,13 +148,15 @@ def _draft_mark(document) -> str:
 
 def render_one(document, variant: str, *, created=None) -> RenderedPdf:
     """One variant on demand (a draft's preview): a language, or the package."""
-    attached, pages = enclosure_parts(document)
-    own = parts_of(document, enclosure_pages=pages)
+    languages = [lang for lang in language_codes() if lang in document.languages]
     if variant == "package":
-        languages = [lang for lang in language_codes() if lang in document.languages]
+        attached, pages = enclosure_parts(document)
+        own = parts_of(document, enclosure_pages=pages)
         return render_package(own + attached,
                               **_meta(document, languages[0], created, package=True),
                               draft_mark=_draft_mark(document))
-    languages = [lang for lang in language_codes() if lang in document.languages]
-    part = own[languages.index(variant)]
+    # A language copy prints only the enclosure lines: each enclosure's page count (stored
+    # with its package once issued), not its typeset parts.
+    pages = [enclosure_page_count(enclosed) for enclosed in enclosed_items(document)]
+    part = parts_of(document, enclosure_pages=pages)[languages.index(variant)]
     return render_package([part], **_meta(document, variant, created))
