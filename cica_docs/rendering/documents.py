@@ -17,7 +17,7 @@ from cica_docs.documents.models import EnclosedFile
 from cica_docs.languages import language_codes
 
 from .marks import DRAFT_MARKS
-from .pdf import Part, RenderedPdf, RenderError, render_package
+from .pdf import Part, PdfFile, RenderedPdf, RenderError, render_files, render_package
 from .stored import StoredFileRefused, stored_bytes
 
 
@@ -125,17 +125,22 @@ def _digest(parts) -> str:
 
 
 def render_all(document, *, created=None, enclosures=None) -> list[Rendered]:
-    """The package and one PDF per language, as circulated. At issue, `document` and
-    `enclosures` are what was frozen (`documents.frozen.issued_sources`)."""
+    """The package and one PDF per language, as circulated, from one layout: each language
+    copy is laid out once and written both on its own and in the package. At issue,
+    `document` and `enclosures` are what was frozen (`documents.frozen.issued_sources`)."""
     attached, pages = enclosure_parts(document, enclosures)
     own = parts_of(document, enclosure_pages=pages)
     languages = [lang for lang in language_codes() if lang in document.languages]
-    package = render_package(own + attached,
-                             **_meta(document, languages[0], created, package=True))
-    results = [Rendered("package", package)]
-    for lang, part in zip(languages, own, strict=True):
-        results.append(Rendered(lang, render_package([part], **_meta(document, lang, created))))
-    return results
+    parts = own + attached
+    files = [PdfFile(tuple(range(len(parts))),
+                     **_meta(document, languages[0], created, package=True))]
+    files += [PdfFile((index,), **_meta(document, lang, created))
+              for index, lang in enumerate(languages)]
+    if len(own) != len(languages):
+        raise RenderError("the kind printed a part count other than its languages'")
+    rendered = render_files(parts, files)
+    return [Rendered(variant, pdf)
+            for variant, pdf in zip(["package", *languages], rendered, strict=True)]
 
 
 def _draft_mark(document) -> str:

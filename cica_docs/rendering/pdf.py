@@ -22,6 +22,7 @@ WeasyPrint's own font subset names are hashes of the font description.
 
 import contextlib
 import contextvars
+import copy
 import ctypes
 import gc
 import hashlib
@@ -179,27 +180,42 @@ def _house_style():
     return _house["css"], _house["font_config"]
 
 
-def _lay_out(parts, meta):
-    """Runs in the render process: lay out each part, join the pages, write the PDF."""
+def _lay_out(parts, files):
+    """Runs in the render process: lay out each HTML part once, then write each file of
+    `files` (the metadata of one PDF and the indexes of its parts) from those pages — a
+    package and its language copies share one layout."""
     fetcher = SafeURLFetcher()
     css, font_config = _house_style()
+    documents = {}
+    for index in sorted({index for meta in files for index in meta["parts"]}):
+        part = parts[index]
+        if not part.pdf:
+            # Laid out as PDF/A (its output intent); a file with uploaded PDFs among its
+            # parts drops the intent when it is written (`_write`).
+            documents[index] = HTML(string=part.html, base_url=BASE_URL,
+                                    url_fetcher=fetcher).render(
+                font_config=font_config, stylesheets=[css], pdf_variant=PDF_VARIANT)
+    return [_write(parts, documents, meta, fetcher, font_config) for meta in files]
+
+
+def _write(parts, documents, meta, fetcher, font_config):
+    """One PDF of `meta["parts"]`, from their laid-out `documents`: the pages joined, the
+    outline, the metadata and the language of each page; the uploaded PDFs' pages put in."""
+    chosen = [(parts[index], documents.get(index)) for index in meta["parts"]]
     max_pages = meta["max_pages"]
     # A package with uploaded PDFs cannot promise PDF/A: their fonts and colours are
     # whatever their authors made. Its own language copies still are PDF/A.
-    variant = None if any(part.pdf for part in parts) else PDF_VARIANT
-    documents, outline, pages, counts, page_languages = [], [], [], [], []
+    variant = None if any(part.pdf for part, _ in chosen) else PDF_VARIANT
+    rendered, outline, pages, counts, page_languages = [], [], [], [], []
     total = 0
-    for part in parts:
+    for part, document in chosen:
         if part.pdf:
             count = page_count(part.pdf)
             children = []
         else:
-            document = HTML(string=part.html, base_url=BASE_URL, url_fetcher=fetcher).render(
-                font_config=font_config, stylesheets=[css], pdf_variant=variant
-            )
             count = len(document.pages)
             children = _shift(document.make_bookmark_tree(0.75, transform_pages=True), total)
-            documents.append(document)
+            rendered.append(document)
             pages.extend(document.pages)
             page_languages += [document.metadata.lang] * count
         if total + count > max_pages:
@@ -207,15 +223,17 @@ def _lay_out(parts, meta):
         outline.append((part.label, total, children))
         counts.append(count)
         total += count
-    if not documents:
+    if not rendered:
         raise RenderError("a package needs at least one part rendered from HTML")
 
-    first = documents[0]
+    first = rendered[0]
+    # The first part's metadata, copied: the part's own stays as laid out for the next file.
+    metadata = copy.copy(first.metadata)
     combined = _PackageDocument(
-        pages, first.metadata, fetcher, font_config, first.color_profiles, first.output_intent
+        pages, metadata, fetcher, font_config, first.color_profiles,
+        first.output_intent if variant else None,
     )
     combined.outline = outline if meta["bookmarks"] and variant else []
-    metadata = combined.metadata
     metadata.title = meta["title"]
     metadata.authors = [meta["author"]] if meta["author"] else []
     metadata.description = meta["subject"] or None
@@ -241,8 +259,8 @@ def _lay_out(parts, meta):
     )
     if variant is None:
         stamp = _draft_stamp(meta["draft_mark"], fetcher) if meta["draft_mark"] else None
-        data = _insert_pdf_parts(data, parts, counts, outline if meta["bookmarks"] else [],
-                                 stamp)
+        data = _insert_pdf_parts(data, [part for part, _ in chosen], counts,
+                                 outline if meta["bookmarks"] else [], stamp)
     return data, tuple(counts)
 
 
@@ -336,9 +354,9 @@ def _written(writer) -> bytes:
     return buffer.getvalue()
 
 
-def _guarded(parts, meta):
+def _guarded(parts, files):
     try:
-        return _lay_out(parts, meta)
+        return _lay_out(parts, files)
     except RenderError:
         raise
     # FatalURLFetchingError derives from BaseException in WeasyPrint 70.
@@ -410,13 +428,14 @@ def render_limit(parts) -> float:
 _warm = {"done": False}
 
 
-def _warm_up(meta):
+def _warm_up(files):
     """Render a one-line page once in this process so that every forked child inherits
     WeasyPrint's parsed user-agent stylesheets, lazy imports and the font set (measured:
     ~130 ms saved per render)."""
     if not _warm["done"]:
         _warm["done"] = True
-        _guarded([Part("", "<html lang=en><p>CICA СВМДА ӘҒҚ <b>b</b> <i>i</i></p>")], meta)
+        _guarded([Part("", "<html lang=en><p>CICA СВМДА ӘҒҚ <b>b</b> <i>i</i></p>")],
+                 [{**files[0], "parts": (0,)}])
 
 
 def isolated(function, args, *, timeout):
@@ -455,6 +474,82 @@ def isolated(function, args, *, timeout):
     raise _ERRORS.get(message[1], RenderError)(message[2])
 
 
+@dataclass(frozen=True)
+class PdfFile:
+    """One PDF to write from a render's parts: the indexes of its parts, in order, and its
+    metadata (see `render_package`)."""
+
+    parts: tuple[int, ...]
+    title: str
+    author: str
+    language: str
+    subject: str = ""
+    keywords: tuple = ()
+    created: datetime | None = None
+    bookmarks: bool = True
+    draft_mark: str = ""
+    languages: tuple = ()
+
+
+def _file_meta(parts, file: PdfFile) -> dict:
+    """What the render process needs to write `file`; its identifier is a hash of its
+    parts and metadata (the same file, the same bytes)."""
+    chosen = [parts[index] for index in file.parts]
+    if not chosen:
+        raise RenderError("nothing to render")
+    max_bytes = _limit("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
+    size = sum(len(part.html.encode("utf-8", "surrogatepass")) for part in chosen)
+    if size > max_bytes:
+        raise RenderTooLarge(f"the document is {size} bytes of HTML; the limit is {max_bytes}")
+    digest = hashlib.sha256()
+    languages = tuple(file.languages) or (file.language,)
+    for value in (file.title, file.author, file.language, file.subject, *file.keywords,
+                  _w3c(file.created) or "", file.draft_mark, *languages):
+        digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
+    for part in chosen:
+        digest.update(part.label.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(part.html.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(hashlib.sha256(part.pdf).digest())
+    return {
+        "parts": tuple(file.parts),
+        "title": file.title,
+        "author": file.author,
+        "language": file.language,
+        "subject": file.subject,
+        "keywords": tuple(file.keywords),
+        "created": _w3c(file.created),
+        "bookmarks": file.bookmarks,
+        "identifier": digest.hexdigest()[:32].encode(),
+        "max_pages": _limit("PDF_MAX_PAGES", 1000),
+        "draft_mark": file.draft_mark,
+        "languages": languages,
+    }
+
+
+def render_files(parts: list[Part], files: list[PdfFile]) -> list[RenderedPdf]:
+    """Several PDFs from one layout of `parts`, in one render process: each HTML part is
+    laid out once, whichever files hold it (a package and its language copies). Each file
+    is exactly what `render_package` of its parts would write."""
+    if not parts or not files:
+        raise RenderError("nothing to render")
+    metas = [_file_meta(parts, file) for file in files]
+    # The time limit covers every file written: the layout once, and each file's writing.
+    limit = render_limit([parts[index] for file in files for index in file.parts])
+    isolation = _limit("PDF_RENDER_ISOLATION", "fork" if hasattr(os, "fork") else "inline")
+    if isolation == "fork":
+        with _INLINE:  # the warm-up renders here, in this process
+            _warm_up(metas)
+        written = isolated(_guarded, (parts, metas), timeout=limit)
+    else:
+        _report(None, limit)
+        # In-process, the parsed stylesheet and fonts are shared: one render at a time
+        # (WeasyPrint and Pango do not promise thread safety; the web server has threads).
+        with _INLINE:
+            written = _guarded(parts, metas)
+    return [RenderedPdf(data, counts, tuple(parts[index].label for index in file.parts))
+            for (data, counts), file in zip(written, files, strict=True)]
+
+
 def render_package(
     parts: list[Part],
     *,
@@ -477,44 +572,10 @@ def render_package(
     the parts the file is not PDF/A and its metadata does not say it is."""
     if not parts:
         raise RenderError("nothing to render")
-    max_bytes = _limit("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
-    size = sum(len(part.html.encode("utf-8", "surrogatepass")) for part in parts)
-    if size > max_bytes:
-        raise RenderTooLarge(f"the document is {size} bytes of HTML; the limit is {max_bytes}")
-    digest = hashlib.sha256()
-    languages = tuple(languages) or (language,)
-    for value in (title, author, language, subject, *keywords, _w3c(created) or "",
-                  draft_mark, *languages):
-        digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
-    for part in parts:
-        digest.update(part.label.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(part.html.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(hashlib.sha256(part.pdf).digest())
-    meta = {
-        "title": title,
-        "author": author,
-        "language": language,
-        "subject": subject,
-        "keywords": tuple(keywords),
-        "created": _w3c(created),
-        "bookmarks": bookmarks,
-        "identifier": digest.hexdigest()[:32].encode(),
-        "max_pages": _limit("PDF_MAX_PAGES", 1000),
-        "draft_mark": draft_mark,
-        "languages": languages,
-    }
-    isolation = _limit("PDF_RENDER_ISOLATION", "fork" if hasattr(os, "fork") else "inline")
-    if isolation == "fork":
-        with _INLINE:  # the warm-up renders here, in this process
-            _warm_up(meta)
-        data, counts = isolated(_guarded, (parts, meta), timeout=render_limit(parts))
-    else:
-        _report(None, render_limit(parts))
-        # In-process, the parsed stylesheet and fonts are shared: one render at a time
-        # (WeasyPrint and Pango do not promise thread safety; the web server has threads).
-        with _INLINE:
-            data, counts = _guarded(parts, meta)
-    return RenderedPdf(data, counts, tuple(part.label for part in parts))
+    file = PdfFile(tuple(range(len(parts))), title=title, author=author, language=language,
+                   subject=subject, keywords=tuple(keywords), created=created,
+                   bookmarks=bookmarks, draft_mark=draft_mark, languages=tuple(languages))
+    return render_files(parts, [file])[0]
 
 
 def render_pdf(
