@@ -246,35 +246,55 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
             tail.append(text.width(char, after.stop))
             tail_joined.append(text.text.count(NBSP, char, after.stop))
 
+    # A line from point `begin` to point `end` (in different words) is as wide as
+    # lead[begin] + rest[end], and holds lead_spaces[begin] + rest_spaces[end] spaces:
+    # the sums split once here, not added up again for every pair of points.
+    lead, lead_spaces, room = [], [], []
+    for begin in range(count):
+        first = start_word[begin]
+        if start_char[begin] is None:
+            lead.append(0.0)
+            lead_spaces.append(0)
+        else:
+            lead.append(tail[begin] - widths[first + 1] - space * first)
+            lead_spaces.append(tail_joined[begin] - joined[first + 1] - first)
+        room.append((first_width if begin == 0 else width) - trailing)
+    rest = [widths[end_word[end]] + head[end] + space * end_word[end] for end in range(count)]
+    rest_spaces = [joined[end_word[end]] + head_joined[end] + end_word[end]
+                   for end in range(count)]
+    kinds = [kind for _, _, kind in points]
+
     last = count - 1
-    best: list[tuple[float, int] | None] = [None] * count
-    best[0] = (0.0, -1)
+    best_cost: list[float | None] = [None] * count
+    best_from = [-1] * count
+    best_cost[0] = 0.0
     for end in range(1, count):
         final = end == last
-        hyphenated = points[end][2] == "hyphen"
+        hyphenated = kinds[end] == "hyphen"
         word, stop = end_word[end], end_char[end]
+        rest_width, rest_joined = rest[end], rest_spaces[end]
+        found, found_from = None, -1
         for begin in range(end - 1, -1, -1):
-            if best[begin] is None:
+            previous = best_cost[begin]
+            if previous is None:
                 continue
-            first, char = start_word[begin], start_char[begin]
+            char = start_char[begin]
             if char is None or char >= stop:
                 continue
-            if first == word:
+            if start_word[begin] == word:
                 natural = text.width(char, stop) + (hyphen if hyphenated else 0.0)
                 spaces = text.text.count(NBSP, char, stop)
             else:
-                natural = (tail[begin] + widths[word] - widths[first + 1] + head[end]
-                           + space * (word - first))
-                spaces = (tail_joined[begin] + joined[word] - joined[first + 1]
-                          + head_joined[end] + word - first)
-            available = (first_width if begin == 0 else width) - trailing
+                natural = lead[begin] + rest_width
+                spaces = lead_spaces[begin] + rest_joined
+            available = room[begin]
             if natural > available - MARGIN:
                 break
             if final:
                 # The last line is set with the font's own spacing (`LAST_LINE`): narrowed
                 # spaces on a line that is not stretched again would not read as spaces.
                 own = (natural - spaces * word_spacing - (stop - char) * letter_spacing)
-                if own > (first_width if begin == 0 else width) - MARGIN:
+                if own > available + trailing - MARGIN:
                     continue
                 cost = 0.0
             else:
@@ -290,18 +310,19 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
                         cost += 100 * LOOSE * (1 + 10 * (ratio - BOUND))
                 if hyphenated:
                     cost += HYPHEN_COST
-                    if points[begin][2] == "hyphen":
+                    if kinds[begin] == "hyphen":
                         cost += HYPHENS_IN_A_ROW_COST
-            total = best[begin][0] + cost
-            if best[end] is None or total < best[end][0]:
-                best[end] = (total, begin)
-    if best[last] is None:
+            total = previous + cost
+            if found is None or total < found:
+                found, found_from = total, begin
+        best_cost[end], best_from[end] = found, found_from
+    if best_cost[last] is None:
         return None
     chosen, at = [], last
     while at > 0:
         chosen.append(points[at])
-        at = best[at][1]
-    return best[last][0], chosen[::-1]
+        at = best_from[at]
+    return best_cost[last], chosen[::-1]
 
 
 def _set_paragraph(inner: str, language: str, first_width: float, width: float):
