@@ -200,7 +200,7 @@ def _chromium_rows(html: str, weasy: Figure, runs: int):
 def _pages_rows(runs: int):
     """What a page costs: a concept paper (one language, in memory, not saved) whose body
     is its own paragraphs, cut or repeated to about 1, 10, 50 and 100 pages."""
-    from cica_docs.rendering.documents import render_one
+    from cica_docs.issuing.packages import render_one
     from concepts.models import ConceptPaper
 
     paper = ConceptPaper.objects.filter(state="issued").first() or ConceptPaper.objects.first()
@@ -264,9 +264,9 @@ def main():
     from cica_docs.accounts.models import User
     from cica_docs.documents.enclosures import enclosed_documents
     from cica_docs.documents.models import Document
-    from cica_docs.rendering.documents import enclosure_parts, parts_of, render_one
+    from cica_docs.issuing.packages import enclosure_parts, parts_of, render_one
+    from cica_docs.issuing.services import issued_render
     from cica_docs.rendering.pdf import render_package
-    from cica_docs.rendering.services import issued_render
 
     issued = [d.specific for d in Document.objects.filter(state="issued", kind="note")]
     if not issued:
@@ -339,9 +339,9 @@ def _uploaded_pdf_rows(runs):
     draft package that encloses an uploaded PDF (pages merged after the note)."""
     from cica_docs.documents.enclosures import enclosed_items
     from cica_docs.documents.models import Document, EnclosedFile
-    from cica_docs.rendering.documents import render_one
+    from cica_docs.issuing.models import RenderedFile
+    from cica_docs.issuing.packages import render_one
     from cica_docs.rendering.inspect import inspect_pdf
-    from cica_docs.rendering.models import RenderedFile
 
     stored = RenderedFile.objects.filter(variant="package").order_by("-pages").first()
     if stored is not None:

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "cica_docs.documents",
     "cica_docs.letterhead",
     "cica_docs.rendering",
+    "cica_docs.issuing",
     "cica_docs.api",
     "cica_docs.health",
 ]
@@ -398,7 +399,7 @@ CICA_DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "cica-demo-2026")
 PDF_RENDER_TIMEOUT = envfloat("PDF_RENDER_TIMEOUT", 60)
 PDF_RENDER_TIMEOUT_PER_KB = envfloat("PDF_RENDER_TIMEOUT_PER_KB", 0.25)
 PDF_RENDER_TIMEOUT_PER_PAGE = envfloat("PDF_RENDER_TIMEOUT_PER_PAGE", 0.5)
-# The rendering of an issued document (cica_docs/rendering/services.py): attempts of a
+# The rendering of an issued document (cica_docs/issuing/services.py): attempts of a
 # failure that may pass, the delays before the 2nd, 3rd… attempt, how long past its limit a
 # rendering may stay silent before the sweep takes it back, how often the worker sweeps.
 RENDER_ATTEMPTS = envint("RENDER_ATTEMPTS", 3)

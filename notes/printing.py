@@ -3,8 +3,8 @@
 from django.utils import timezone
 
 from cica_docs.documents.enclosures import enclosed_items
+from cica_docs.issuing.packages import preview_page_counts
 from cica_docs.languages import format_place_date, language_codes
-from cica_docs.rendering.documents import preview_page_counts
 from cica_docs.rendering.markup import render_markdown
 
 from . import formulas as f

@@ -214,8 +214,8 @@ def pdfs_stored(document):
 
     from django.core.files.base import ContentFile
 
-    from cica_docs.rendering.models import RenderedFile, Rendering
-    from cica_docs.rendering.services import file_name, missing_pdfs
+    from cica_docs.issuing.models import RenderedFile, Rendering
+    from cica_docs.issuing.services import file_name, missing_pdfs
 
     if "pdf" not in _STAND_IN:
         _STAND_IN["pdf"] = house_pdf("Stand-in for the official PDF")

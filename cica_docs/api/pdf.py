@@ -13,8 +13,8 @@ from rest_framework import exceptions, serializers
 from rest_framework.permissions import IsAuthenticated
 
 from cica_docs.circulation.serving import NotRendered, pdf_for
+from cica_docs.issuing.models import PACKAGE
 from cica_docs.languages import language_codes
-from cica_docs.rendering.models import PACKAGE
 from cica_docs.rendering.pdf import RenderError
 
 from .documents import KindView

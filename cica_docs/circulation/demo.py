@@ -14,8 +14,8 @@ and demo documents must never reach a real delegation.
 from cica_docs.accounts.demo_records import DemoSkipped, demo_object, demo_objects, demo_remember
 from cica_docs.accounts.models import User
 from cica_docs.documents.models import Document
+from cica_docs.issuing.services import issued_render, missing_pdfs
 from cica_docs.rendering.pdf import RenderError
-from cica_docs.rendering.services import issued_render, missing_pdfs
 
 from .dispatching import dispatch_create, receipt_acknowledge
 from .models import CirculationList, Dispatch

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from cica_docs.audit.log import client_ip, record
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document
+from cica_docs.issuing.services import missing_pdfs
 from cica_docs.languages import format_date
-from cica_docs.rendering.services import missing_pdfs
 
 from .models import CirculationList, Dispatch, DispatchRecipient, MemberState, Notice, Receipt
 

@@ -7,8 +7,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from cica_docs.db import AppendOnlyModel
 from cica_docs.documents.models import Document, IssuedRevision
+from cica_docs.issuing.models import PACKAGE
 from cica_docs.languages import sort_key
-from cica_docs.rendering.models import PACKAGE
 
 
 def _sorted_by_name(items, language: str | None) -> list:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cica_docs.issuing.models import PACKAGE
 from cica_docs.languages import language_codes, sort_key
-from cica_docs.rendering.models import PACKAGE
 
 from .models import Dispatch, MemberState, Notice, Receipt, variant_label
 

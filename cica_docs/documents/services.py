@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cica_docs.audit.log import record, security_event
-from cica_docs.rendering.services import schedule_render
+from cica_docs.issuing.services import schedule_render
 
 from . import content as content_mod
 from .checks import errors, run_checks, warnings

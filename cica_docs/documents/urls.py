@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cica_docs.rendering import views as rendering_views
+from cica_docs.issuing import views as rendering_views
 
 from . import views, views_files, views_history
 

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from cica_docs.accounts.reauth import reauthentication_required
 from cica_docs.ids import parse_id
+from cica_docs.issuing.views import panel_context
 from cica_docs.languages import language_codes
-from cica_docs.rendering.views import panel_context
 
 from . import content as content_mod
 from . import selectors, services

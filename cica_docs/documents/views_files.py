@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cica_docs.issuing.views import refused_page
 from cica_docs.rendering.responses import stored_pdf_response
 from cica_docs.rendering.stored import StoredFileRefused
-from cica_docs.rendering.views import refused_page
 
 from .access import staff_required
 from .models import EnclosedFile

@@ -84,9 +84,10 @@ def _face_styles(language: str, setting: str) -> dict:
             from weasyprint import HTML
             from weasyprint.formatting_structure import boxes
 
-            from cica_docs.rendering.pdf import BASE_URL, _house_style
+            from cica_docs.rendering.fetcher import BASE_URL
+            from cica_docs.rendering.house import house_style
 
-            css, font_config = _house_style()
+            css, font_config = house_style()
             paragraphs = "".join(
                 f'<p class="{name}">a<strong>b</strong><em>c</em><strong><em>d</em></strong>'
                 "</p>" for name in SETTINGS)

@@ -286,7 +286,7 @@ def test_notices_are_listed_on_the_dispatch_page(client, registrar, issue, dispa
 def test_a_document_without_all_its_pdfs_is_refused_dispatch_in_the_browser_and_the_api(
     client, registrar, issue
 ):
-    from cica_docs.rendering.models import RenderedFile
+    from cica_docs.issuing.models import RenderedFile
     from tests.api.conftest import token_client
 
     note = issue(pdfs=False)  # issued; its rendering has not run (or failed)

@@ -6,7 +6,7 @@ from django.test import Client
 
 from cica_docs.audit.models import AuditEvent
 from cica_docs.circulation.models import Receipt
-from cica_docs.rendering.models import RenderedFile
+from cica_docs.issuing.models import RenderedFile
 
 pytestmark = pytest.mark.django_db
 

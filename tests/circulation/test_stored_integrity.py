@@ -9,8 +9,8 @@ from django.test import Client
 
 from cica_docs.audit.models import AuditEvent
 from cica_docs.circulation.models import Receipt
-from cica_docs.rendering.documents import render_one
-from cica_docs.rendering.models import RenderedFile
+from cica_docs.issuing.models import RenderedFile
+from cica_docs.issuing.packages import render_one
 from cica_docs.rendering.pdf import RenderError
 from tests.api.conftest import token_client
 from tests.factories import house_pdf, make_note, upload_file

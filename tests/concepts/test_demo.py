@@ -5,7 +5,7 @@ import pytest
 from cica_docs.accounts import roles
 from cica_docs.accounts.demo_records import demo_object
 from cica_docs.documents.checks import run_checks
-from cica_docs.rendering.documents import enclosure_parts, render_all
+from cica_docs.issuing.packages import enclosure_parts, render_all
 from concepts import demo
 from concepts.models import ConceptPaper
 from notes import demo as notes_demo

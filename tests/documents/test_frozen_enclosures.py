@@ -20,8 +20,8 @@ from cica_docs.documents.models import (
     Series,
     WorkflowEvent,
 )
-from cica_docs.rendering.models import RenderedFile
-from cica_docs.rendering.services import issued_render
+from cica_docs.issuing.models import RenderedFile
+from cica_docs.issuing.services import issued_render
 from tests.db_rights import guard_lifted
 from tests.factories import approved_concept, approved_note, concept_content, make_concept
 from tests.rendering.conftest import pdftotext

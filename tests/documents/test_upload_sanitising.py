@@ -13,7 +13,7 @@ from pikepdf import Array, Dictionary, Name, String
 from cica_docs.audit.models import AuditEvent
 from cica_docs.documents.models import EnclosedFile
 from cica_docs.documents.uploads import UploadRefused, enclosed_file_create
-from cica_docs.rendering.documents import render_one
+from cica_docs.issuing.packages import render_one
 from tests.api.conftest import token_client
 from tests.factories import house_pdf, make_note
 from tests.rendering.conftest import pdftotext

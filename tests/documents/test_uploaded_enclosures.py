@@ -15,9 +15,9 @@ from cica_docs.documents.checks import run_checks
 from cica_docs.documents.diff import revision_diff
 from cica_docs.documents.models import EnclosedFile, Enclosure, Revision
 from cica_docs.documents.uploads import UploadRefused, enclosed_file_create
-from cica_docs.rendering.documents import render_one
+from cica_docs.issuing.models import RenderedFile
+from cica_docs.issuing.packages import render_one
 from cica_docs.rendering.inspect import inspect_pdf
-from cica_docs.rendering.models import RenderedFile
 from tests.documents.test_views import form_data
 from tests.factories import (
     LETTER,

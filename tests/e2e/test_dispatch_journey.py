@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from cica_docs.accounts import roles
 from cica_docs.circulation.models import Receipt
 from cica_docs.documents import services
-from cica_docs.rendering.models import RenderedFile
+from cica_docs.issuing.models import RenderedFile
 from tests.conftest import PASSWORD, make_user
 from tests.factories import approved_note
 

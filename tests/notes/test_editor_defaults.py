@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from cica_docs.issuing.packages import render_one
 from cica_docs.letterhead.models import Addressee
-from cica_docs.rendering.documents import render_one
 from notes.models import Note
 from tests.api.conftest import token_client
 from tests.factories import REFERENCE, approved_concept, house_pdf, make_note, upload_file

@@ -12,8 +12,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from cica_docs.documents import services
-from cica_docs.rendering import services as rendering
-from cica_docs.rendering.models import RenderedFile, Rendering
+from cica_docs.issuing import services as rendering
+from cica_docs.issuing.models import RenderedFile, Rendering
 from tests.factories import approved_note
 
 pytestmark = pytest.mark.django_db

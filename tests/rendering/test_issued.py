@@ -5,8 +5,8 @@ import pytest
 
 from cica_docs.documents import services
 from cica_docs.documents.models import Document
-from cica_docs.rendering.documents import render_all
-from cica_docs.rendering.models import RenderedFile, Rendering
+from cica_docs.issuing.models import RenderedFile, Rendering
+from cica_docs.issuing.packages import render_all
 from notes.models import FormulaSet
 from tests.factories import approved_note, make_note
 from tests.rendering.conftest import pdftotext

@@ -7,7 +7,7 @@ import io
 import pikepdf
 import pytest
 
-from cica_docs.rendering.documents import author_in, render_all, render_one
+from cica_docs.issuing.packages import author_in, render_all, render_one
 from tests.factories import REFERENCE, make_note, upload_file
 
 pytestmark = pytest.mark.django_db

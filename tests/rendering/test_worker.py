@@ -15,7 +15,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from cica_docs.documents import services
-from cica_docs.rendering.models import RenderedFile, Rendering
+from cica_docs.issuing.models import RenderedFile, Rendering
 from tests.factories import approved_note
 
 # transactional (the worker is another process); the data that migrations load is put back

@@ -20,10 +20,10 @@ from cica_docs.accounts.access import role_required
 from cica_docs.circulation import dispatching, selectors
 from cica_docs.circulation.models import Dispatch, Receipt
 from cica_docs.documents.kinds import get_kind
+from cica_docs.issuing.models import PACKAGE, RenderedFile
+from cica_docs.issuing.views import refused_page
 from cica_docs.languages import language_codes
-from cica_docs.rendering.models import PACKAGE, RenderedFile
 from cica_docs.rendering.stored import StoredFileRefused
-from cica_docs.rendering.views import refused_page
 
 from ..serving import NotRendered, pdf_for
 from .forms import InboxFilterForm

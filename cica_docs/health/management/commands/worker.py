@@ -5,7 +5,7 @@ with a heartbeat for /healthz and the sweep of stale renderings.
 
 A worker killed mid-task (SIGKILL, a power cut) leaves its task RUNNING in the task table
 and its rendering RUNNING; nothing in db_worker looks back. This command sweeps
-(`rendering.services.sweep_stale_renders`) once as it starts, then every
+(`issuing.services.sweep_stale_renders`) once as it starts, then every
 RENDER_SWEEP_INTERVAL seconds from a background thread, so a rendering left by a dead
 worker is retried (or shown failed) without anyone's help; and it records a heartbeat every
 HEALTH_HEARTBEAT_SECONDS.
@@ -18,7 +18,7 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from cica_docs.health.heartbeat import Heartbeat
-from cica_docs.rendering.sweep import Sweeper
+from cica_docs.issuing.sweep import Sweeper
 
 
 class Command(DbWorkerCommand):

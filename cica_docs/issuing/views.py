@@ -11,11 +11,11 @@ from cica_docs.accounts.access import registrar_required
 from cica_docs.circulation.serving import NotRendered, pdf_for
 from cica_docs.documents.access import get_document, staff_required
 from cica_docs.documents.models import Document
+from cica_docs.rendering.pdf import RenderError
+from cica_docs.rendering.stored import StoredFileRefused
 
 from .models import Rendering
-from .pdf import RenderError
 from .services import schedule_render
-from .stored import StoredFileRefused
 
 FROZEN = Document.FROZEN_STATES
 

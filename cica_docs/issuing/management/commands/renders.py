@@ -9,8 +9,8 @@ task to run them) and failed.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cica_docs.rendering import services
-from cica_docs.rendering.models import Rendering
+from cica_docs.issuing import services
+from cica_docs.issuing.models import Rendering
 
 
 class Command(BaseCommand):
