@@ -5,6 +5,7 @@ language it is issued in); this module composes packages and counts enclosure pa
 the real rendering, so the enclosure line is never typed by hand.
 """
 
+import copy
 import hashlib
 from dataclasses import dataclass
 
@@ -168,6 +169,16 @@ def render_one(document, variant: str, *, created=None) -> RenderedPdf:
                               draft_mark=_draft_mark(document))
     # A language copy prints only the enclosure lines: each enclosure's page count (stored
     # with its package once issued), not its typeset parts.
+    languages.index(variant)  # ValueError: not a language of the document
     pages = [enclosure_page_count(enclosed) for enclosed in enclosed_items(document)]
-    part = parts_of(document, enclosure_pages=pages)[languages.index(variant)]
+    (part,) = parts_of(_alone_in(document, variant), enclosure_pages=pages)
     return render_package([part], **_meta(document, variant, created))
+
+
+def _alone_in(document, language):
+    """`document` as if issued in `language` alone, for its kind to print that one copy
+    and not typeset the others: a language copy is the same whatever other languages the
+    document has (its kind prints one part per language, each from its own fields)."""
+    alone = copy.copy(document)
+    alone.languages = [language]
+    return alone
