@@ -1,10 +1,11 @@
 """`make bench`: how fast the official PDFs are made and served (not a test: figures).
 
-Renders the demo note (one language, all three, the package with its enclosure), a concept
-paper of 1, 10, 50 and 100 pages (the cost of a page), reads an issued PDF back through the
-download view, diffs two revisions of an 8,500-word paper, records peak memory, and — where
-Debian's chromium is installed — prints the same styled HTML (the print stylesheet, A4, the
-same fonts) in Chromium through Playwright, in a warm browser and in a cold one.
+Renders the demo note (one language, all three, the package with its enclosure, the issue's
+four files from one layout), a concept paper of 1, 10, 50 and 100 pages (the cost of a
+page), reads an issued PDF back through the download view, diffs two revisions of an
+8,500-word paper, records peak memory, and — where Debian's chromium is installed — prints
+the same styled HTML (the print stylesheet, A4, the same fonts) in Chromium through
+Playwright, in a warm browser and in a cold one.
 
 Every figure is CPU time (this process and its children: the forked renderer, the browser)
 beside wall time, as the median and the spread (min–max) of N runs after one cold run, and
