@@ -85,10 +85,11 @@ def _write(parts, documents, meta, fetcher, font_config):
         raise RenderError("a package needs at least one part rendered from HTML")
 
     first = rendered[0]
-    # The first part's metadata, copied: the part's own stays as laid out for the next file.
+    # The first part's metadata and colour profiles, copied: writing changes them (WeasyPrint
+    # adds its sRGB profile for PDF/A), and the part's own stay as laid out for the next file.
     metadata = copy.copy(first.metadata)
     combined = _PackageDocument(
-        pages, metadata, fetcher, font_config, first.color_profiles,
+        pages, metadata, fetcher, font_config, dict(first.color_profiles),
         first.output_intent if variant else None,
     )
     combined.outline = outline if meta["bookmarks"] and variant else []

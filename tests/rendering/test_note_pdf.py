@@ -8,10 +8,11 @@ import subprocess
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from cica_docs.rendering.pdf import Part, page_count, render_package
+from cica_docs.rendering.pdf import Part, PdfFile, page_count, render_files, render_package
+from notes.layout import note_parts
 
 from .conftest import pdftotext, printed, render_reference
-from .reference import LETTERHEAD, LETTERHEAD_KK, SYMBOL, TEXTS, note_copy
+from .reference import ISSUED, LETTERHEAD, LETTERHEAD_KK, SYMBOL, TEXTS, note_copy, reference_copies
 
 
 def test_each_language_copy_prints_every_part_of_the_note_on_its_own_pages(reference_pdf):
@@ -144,3 +145,28 @@ def test_enclosure_parts_follow_the_note_and_their_pages_are_counted():
     reader = PdfReader(io.BytesIO(package.data))
     titles = [m.title for m in reader.outline if not isinstance(m, list)]
     assert titles[2:] == ["Concept paper (EN)", "Концепция (RU)"]
+
+
+def test_files_written_from_one_layout_are_byte_for_byte_the_files_rendered_alone(
+    reference_pdf,
+):
+    """`render_files` lays each part out once and writes every file from those pages (the
+    issue's package and language files): each is exactly what rendering its parts alone
+    gives — a PDF/A language copy beside a package that is not PDF/A (an uploaded PDF)."""
+    parts = note_parts(reference_copies(), title=f"Note verbale {SYMBOL}")
+    uploaded = Part("Uploaded", pdf=reference_pdf.data)
+    meta = {"author": "CICA Secretariat", "keywords": (SYMBOL, "note verbale"),
+            "created": ISSUED}
+    package, russian, with_upload = render_files([*parts, uploaded], [
+        PdfFile((0, 1, 2), title=f"Note verbale {SYMBOL}", language="en", **meta),
+        PdfFile((1,), title="ru", language="ru", **meta),
+        PdfFile((0, 3), title="upload", language="en", **meta),
+    ])
+    assert package.data == reference_pdf.data
+    assert russian.data == render_package([parts[1]], title="ru", language="ru", **meta).data
+    alone = render_package([parts[0], uploaded], title="upload", language="en", **meta)
+    assert with_upload.data == alone.data
+    assert with_upload.page_counts == (1, 3)
+    catalogue = {name: PdfReader(io.BytesIO(pdf.data)).trailer["/Root"]
+                 for name, pdf in (("ru", russian), ("upload", with_upload))}
+    assert "/OutputIntents" in catalogue["ru"] and "/OutputIntents" not in catalogue["upload"]
