@@ -6,7 +6,7 @@ the real rendering, so the enclosure line is never typed by hand.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.utils.translation import gettext, override
@@ -124,12 +124,21 @@ def _digest(parts) -> str:
     return digest.hexdigest()
 
 
-def render_all(document, *, created=None, enclosures=None) -> list[Rendered]:
+def with_closing(part: Part, html: str) -> Part:
+    """`part` with `html` as the last thing of its body (a copy's verification line)."""
+    head, end, tail = part.html.rpartition("</body>")
+    return replace(part, html=f"{head}{html}{end}{tail}") if html and end else part
+
+
+def render_all(document, *, created=None, enclosures=None, closings=None) -> list[Rendered]:
     """The package and one PDF per language, as circulated. At issue, `document` and
-    `enclosures` are what was frozen (`documents.frozen.issued_sources`)."""
+    `enclosures` are what was frozen (`documents.frozen.issued_sources`), and `closings`
+    the verification line of each language copy ({language: html}, seal/line.py)."""
     attached, pages = enclosure_parts(document, enclosures)
     own = parts_of(document, enclosure_pages=pages)
     languages = [lang for lang in language_codes() if lang in document.languages]
+    own = [with_closing(part, (closings or {}).get(lang, ""))
+           for lang, part in zip(languages, own, strict=True)]
     package = render_package(own + attached,
                              **_meta(document, languages[0], created, package=True))
     results = [Rendered("package", package)]
