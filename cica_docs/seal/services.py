@@ -2,7 +2,9 @@
 authority is configured) appended as an incremental update, so the bytes the renderer
 wrote stay the first bytes of the sealed file, unchanged."""
 
+import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC
 
 from cryptography.hazmat.primitives import serialization
@@ -21,6 +23,18 @@ def token_for(document_id: int, variant: str) -> str:
     digest = salted_hmac("cica_docs.seal.token", f"{document_id}:{variant}",
                          algorithm="sha256").hexdigest()
     return digest[:32]
+
+
+def outside_event_loop(function, *args, **kwargs):
+    """Call one of pyHanko's synchronous functions, which start an event loop of their own
+    (asyncio.run): in a thread of its own where this thread already runs a loop (an ASGI
+    server; Playwright's sync API in the browser tests)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def seal_pdf(data: bytes, key: SealKey | None = None) -> bytes:
@@ -44,9 +58,8 @@ def seal_pdf(data: bytes, key: SealKey | None = None) -> bytes:
     out = io.BytesIO()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-        PdfSigner(metadata, signer=key.signer, timestamper=timestamper).sign_pdf(
-            writer, output=out
-        )
+        signer = PdfSigner(metadata, signer=key.signer, timestamper=timestamper)
+        outside_event_loop(signer.sign_pdf, writer, output=out)
     except Exception as error:  # pyHanko's errors have no common base worth naming
         raise SealUnavailable(f"the file could not be sealed: {error}") from error
     return out.getvalue()

@@ -18,6 +18,7 @@ from cica_docs.documents.models import Document, WorkflowEvent
 from .keys import trust_roots
 from .line import text_digest
 from .models import Seal
+from .services import outside_event_loop
 
 # Why a file is not valid: a code for programs, a sentence for people.
 UNKNOWN = "unknown"
@@ -141,7 +142,7 @@ def signature_valid(data: bytes, seal: Seal) -> bool:
         trust_roots=trust_roots(), allow_fetching=False, moment=seal.sealed_at,
     )
     try:
-        status = validate_pdf_signature(signatures[-1], context)
+        status = outside_event_loop(validate_pdf_signature, signatures[-1], context)
     except (SignatureValidationError, ValueError):
         return False
     fingerprint = status.signing_cert.sha256.hex()
