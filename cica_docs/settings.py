@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "cica_docs.letterhead",
     "cica_docs.rendering",
     "cica_docs.issuing",
+    "cica_docs.seal",
     "cica_docs.api",
     "cica_docs.health",
 ]
@@ -392,6 +393,21 @@ LOGGING = {
 
 # The Secretariat's seat, printed in dates and places; editable per language as data later.
 CICA_DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "cica-demo-2026")
+
+# The seal on issued files (cica_docs/seal, README "Seal and verification"): the
+# Secretariat's key and certificate as a PKCS#12 file, its password, the CAs a verification
+# trusts (PEM files) and an optional RFC 3161 timestamp authority (PAdES B-T). Under DEMO
+# without SEAL_PKCS12, a local demo authority in var/seal/ (created once).
+SEAL_PKCS12 = os.environ.get("SEAL_PKCS12", "")
+SEAL_PKCS12_PASSWORD = os.environ.get("SEAL_PKCS12_PASSWORD", "")
+SEAL_TRUST_ROOTS = envlist("SEAL_TRUST_ROOTS")
+SEAL_TSA_URL = os.environ.get("SEAL_TSA_URL", "")
+SEAL_DEMO_AUTHORITY = DEMO and not SEAL_PKCS12
+if SEAL_DEMO_AUTHORITY:
+    SEAL_PKCS12 = str(VAR_DIR / "seal" / "seal.p12")
+# Verifications (page and API) one address may ask for per minute.
+VERIFY_RATE_PER_MINUTE = envint("VERIFY_RATE_PER_MINUTE", 20)
+VERIFY_MAX_BYTES = envint("VERIFY_MAX_BYTES", 60 * 1024 * 1024)
 
 # PDF rendering limits (cica_docs/rendering/pdf.py). "inline" isolation drops the time limit.
 # The time limit of one render: a base, and more per KB of HTML and per page of an uploaded

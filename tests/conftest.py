@@ -70,6 +70,30 @@ def _media_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(scope="session")
+def seal_authority(tmp_path_factory):
+    """A demo certification authority and sealing key for the whole run (the one `make run`
+    creates in var/seal/); subprocesses (a worker, a server) find it through the
+    environment."""
+    from cica_docs.seal.keys import demo_authority
+
+    p12, ca_pem, _created = demo_authority(tmp_path_factory.mktemp("seal"))
+    os.environ.update(SEAL_PKCS12=str(p12), SEAL_TRUST_ROOTS=str(ca_pem),
+                      SEAL_PKCS12_PASSWORD=(p12.with_name("seal.password")).read_text())
+    return p12, ca_pem
+
+
+@pytest.fixture(autouse=True)
+def _issued_files_sealed(settings, seal_authority):
+    """Every issued file is sealed, as in production."""
+    p12, ca_pem = seal_authority
+    settings.SEAL_PKCS12 = str(p12)
+    settings.SEAL_PKCS12_PASSWORD = ""  # read from beside the key, as the demo does
+    settings.SEAL_TRUST_ROOTS = [str(ca_pem)]
+    settings.SEAL_DEMO_AUTHORITY = False
+    settings.VERIFY_RATE_PER_MINUTE = 10_000  # the rate test sets its own
+
+
 @pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Background tasks run in the test process as soon as they are enqueued."""

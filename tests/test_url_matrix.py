@@ -151,6 +151,9 @@ ROWS = {
     # The same answer for everyone, signed in or not (503 here: no worker runs in the tests).
     "healthz": ("get", {}, {}, dict.fromkeys(ROLES, 503)),
     "accounts:login": ("get", {}, {}, {"anonymous": 200, **dict.fromkeys(ROLES[1:], 302)}),
+    # Public, the same for everyone: the verification page, and a guessed address (404).
+    "seal:verify": ("get", {}, {}, EVERYONE),
+    "seal:address": ("get", {"token": "0" * 32}, {}, dict.fromkeys(ROLES, N)),
     "accounts:logout": ("post", {}, {}, dict.fromkeys(ROLES, LOGIN)),
     # A signed-in user who has a role is sent on to their own page.
     "accounts:no-role": ("get", {}, {}, {"anonymous": LOGIN,

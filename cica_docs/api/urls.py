@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 
-from . import dispatch, documents, files, inbox, pdf, reference, workflow
+from . import dispatch, documents, files, inbox, pdf, reference, verify, workflow
 from .errors import not_found
 from .resources import published
 from .schema import docs
@@ -43,6 +43,7 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(
         authentication_classes=[], permission_classes=[AllowAny]), name="schema"),
     path("docs/", docs, name="docs"),
+    path("verify/", verify.VerifyView.as_view(), name="verify"),
     path("series/", reference.SeriesList.as_view(), name="series-list"),
     path("series/<str:pk>/", reference.SeriesDetail.as_view(), name="series-detail"),
     path("addressees/", reference.AddresseeList.as_view(), name="addressee-list"),

@@ -7,7 +7,7 @@ the real rendering, so the enclosure line is never typed by hand.
 
 import copy
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.utils.translation import gettext, override
@@ -131,20 +131,30 @@ def _digest(parts) -> str:
     return digest.hexdigest()
 
 
-def render_all(document, *, created=None, enclosures=None) -> list[Rendered]:
+def with_closing(part: Part, html: str) -> Part:
+    """`part` with `html` as the last thing of its body (a copy's verification line)."""
+    head, end, tail = part.html.rpartition("</body>")
+    return replace(part, html=f"{head}{html}{end}{tail}") if html and end else part
+
+
+def render_all(document, *, created=None, enclosures=None, closings=None) -> list[Rendered]:
     """The package and one PDF per language, as circulated, from one layout: each language
     copy is laid out once and written both on its own and in the package. At issue,
-    `document` and `enclosures` are what was frozen (`documents.frozen.issued_sources`)."""
+    `document` and `enclosures` are what was frozen (`documents.frozen.issued_sources`),
+    and `closings` the verification line of each language copy ({language: html},
+    seal/line.py)."""
     attached, pages = enclosure_parts(document, enclosures)
     own = parts_of(document, enclosure_pages=pages)
     languages = [lang for lang in language_codes() if lang in document.languages]
+    if len(own) != len(languages):
+        raise RenderError("the kind printed a part count other than its languages'")
+    own = [with_closing(part, (closings or {}).get(lang, ""))
+           for lang, part in zip(languages, own, strict=True)]
     parts = own + attached
     files = [PdfFile(tuple(range(len(parts))),
                      **_meta(document, languages[0], created, package=True))]
     files += [PdfFile((index,), **_meta(document, lang, created))
               for index, lang in enumerate(languages)]
-    if len(own) != len(languages):
-        raise RenderError("the kind printed a part count other than its languages'")
     rendered = render_files(parts, files)
     return [Rendered(variant, pdf)
             for variant, pdf in zip(["package", *languages], rendered, strict=True)]

@@ -141,7 +141,8 @@ def issued_render(*, document_id: int, task_id: str = "") -> list[RenderedFile]:
         # enclosures were bound to, never the live documents.
         view, enclosures = issued_sources(document)
         with reporting(_reporter(document, claim)):
-            results = render_all(view, created=issued.issued_at, enclosures=enclosures)
+            results = render_all(view, created=issued.issued_at, enclosures=enclosures,
+                                 closings=issued_closings(document))
         return _store(document, claim, results)
     except _ClaimLost:
         logger.warning("rendering of document %s was taken over by another attempt",
@@ -152,6 +153,13 @@ def issued_render(*, document_id: int, task_id: str = "") -> list[RenderedFile]:
         if isinstance(error, RenderError):
             raise
         raise RenderError(_reason(error)) from error
+
+
+def issued_closings(document) -> dict[str, str]:
+    """What closes each issued language copy: its verification line (cica_docs/seal)."""
+    from cica_docs.seal.line import verification_lines
+
+    return verification_lines(document)
 
 
 def _claim(document, task_id: str) -> str | None:
@@ -186,6 +194,10 @@ def _store(document, claim, results) -> list[RenderedFile]:
     and nothing is stored yet; a storage failure leaves no file behind."""
     from django.core.files.storage import default_storage
 
+    from cica_docs.seal import services as seal
+
+    key = seal.current_key()
+    sealed = [seal.seal_pdf(result.pdf.data, key) for result in results]
     written = []
     try:
         with transaction.atomic():
@@ -196,19 +208,20 @@ def _store(document, claim, results) -> list[RenderedFile]:
             if stored:  # another attempt stored them first
                 return stored
             files = []
-            for result in results:
+            for result, data in zip(results, sealed, strict=True):
                 name = file_name(document, result.variant)
                 record = RenderedFile(
                     document=document, variant=result.variant, filename=name,
-                    sha256=hashlib.sha256(result.pdf.data).hexdigest(),
-                    pages=result.pdf.total_pages, size=len(result.pdf.data),
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    pages=result.pdf.total_pages, size=len(data),
                 )
                 try:
-                    record.file.save(name, ContentFile(result.pdf.data), save=False)
+                    record.file.save(name, ContentFile(data), save=False)
                 except OSError as error:
                     raise StorageFailed(f"the PDFs could not be stored: {error}") from error
                 written.append(record.file.name)
                 record.save()
+                seal.record(record, key)
                 files.append(record)
             Rendering.objects.filter(pk=rendering.pk).update(
                 status=Status.READY, error="", **_fresh_state()

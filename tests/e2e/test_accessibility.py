@@ -51,7 +51,7 @@ def site(live_server):
 
 
 PAGES = {
-    None: ["/{l}/accounts/login/", "/{l}/accounts/password/reset/"],
+    None: ["/{l}/accounts/login/", "/{l}/accounts/password/reset/", "/{l}/verify/"],
     "drafter": ["/{l}/work/", "/{l}/work/new/note/", "/{l}/work/new/concept/",
                 "/{l}/work/{note}/", "/{l}/work/{note}/history/", "/{l}/work/files/",
                 "/{l}/accounts/password/change/"],

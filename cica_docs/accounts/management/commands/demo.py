@@ -90,6 +90,22 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:<12} {', '.join(role_names)}{where}")
         for what, reason in skipped:
             self.stdout.write(f"Demo {what} left out: {reason}.")
+        self._seal_authority()
+
+    def _seal_authority(self):
+        """The local demo CA that seals the demo's issued files (README: Seal and
+        verification), made once."""
+        if not settings.SEAL_DEMO_AUTHORITY:
+            return
+        from pathlib import Path
+
+        from cica_docs.seal.keys import demo_authority
+
+        _p12, ca_pem, created = demo_authority(Path(settings.SEAL_PKCS12).parent)
+        if created:
+            self.stdout.write(f"Created a local demo certification authority and sealing key "
+                              f"in {ca_pem.parent}/ (issued PDFs are sealed with it; "
+                              f"not for real use).")
 
     def _load_modules(self, users) -> list[tuple[str, str]]:
         modules = [
