@@ -10,8 +10,8 @@ import zxingcpp
 from PIL import Image
 
 from cica_docs.documents import services
-from cica_docs.issuing.packages import render_one
 from cica_docs.issuing.models import RenderedFile
+from cica_docs.issuing.packages import render_one
 from tests.factories import REFERENCE, approved_concept, make_note
 from tests.rendering.conftest import pdftotext
 
