@@ -189,6 +189,7 @@ ROWS = {
     "documents:correct": ("post", {"pk": "@issued"}, {}, _post({"drafter", "admin"})),
     "documents:transition": ("post", {"pk": "@draft", "action": "submit"}, ACK,
                              _post({"drafter", "admin"}, others=(302, False))),
+    "manage:audit": ("get", {}, {}, ADMIN_PAGE),
     "manage:states": ("get", {}, {}, ADMIN_PAGE),
     "manage:state-add": ("get", {}, {}, ADMIN_PAGE),
     "manage:state-edit": ("get", {"pk": "@state"}, {}, ADMIN_PAGE),

@@ -15,6 +15,10 @@ from django.core.exceptions import PermissionDenied
 
 
 def _forbidden(request, **kwargs):
+    """A signed-in user without the role: the refusal is in the audit log, then 403."""
+    from cica_docs.audit.log import security_event
+
+    security_event(action="access.refused", request=request, path=request.path[:300])
     raise PermissionDenied
 
 

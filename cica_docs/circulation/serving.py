@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from django.http import Http404
 
+from cica_docs.audit.log import record as audit_record
 from cica_docs.documents.access import get_document
 from cica_docs.documents.models import Document
 from cica_docs.rendering.documents import render_one
@@ -65,6 +66,9 @@ def pdf_for(request, pk, variant: str | Callable[[], str], *, kind: str | None =
         if dispatch is not None:
             dispatching.receipt_create(dispatch=dispatch, user=request.user, variant=variant,
                                        mode=mode, request=request)
+        else:  # a delegate's file is a receipt; a staff member's, an audit event
+            audit_record(action="document.pdf_staff", request=request, target=document,
+                   variant=variant, inline=inline)
         return response
     if dispatch is not None:  # only issued documents are dispatched; never a draft's bytes
         raise Http404

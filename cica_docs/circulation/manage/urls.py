@@ -1,5 +1,6 @@
 from django.urls import path
 
+from cica_docs.audit import views as audit_views
 from cica_docs.documents import views_series
 
 from . import delegates, lists, states
@@ -22,5 +23,6 @@ urlpatterns = [
     path("lists/<int:pk>/", lists.list_edit, name="list-edit"),
     path("lists/<int:pk>/delete/", lists.list_delete, name="list-delete"),
     path("series/", views_series.series_index, name="series"),
+    path("audit/", audit_views.audit_log, name="audit"),
     path("series/<int:pk>/skip/", views_series.series_skip, name="series-skip"),
 ]

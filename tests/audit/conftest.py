@@ -1,0 +1,3 @@
+"""The circulation tests' `issue` fixture."""
+
+from tests.circulation.conftest import issue  # noqa: F401
