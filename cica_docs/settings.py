@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "cica_docs.documents",
     "cica_docs.letterhead",
     "cica_docs.rendering",
+    "cica_docs.register",
     "cica_docs.api",
     "cica_docs.health",
 ]

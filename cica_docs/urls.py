@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("portal/", include("cica_docs.circulation.portal.urls")),
     path("circulation/", include("cica_docs.circulation.staff.urls")),
     path("manage/", include("cica_docs.circulation.manage.urls")),
+    path("register/", include("cica_docs.register.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -186,6 +186,11 @@ ROWS = {
     "documents:correct": ("post", {"pk": "@issued"}, {}, _post({"drafter", "admin"})),
     "documents:transition": ("post", {"pk": "@draft", "action": "submit"}, ACK,
                              _post({"drafter", "admin"}, others=(302, False))),
+    "register:register": ("get", {}, {}, STAFF_PAGE),
+    "register:export": ("get", {"format": "csv"}, {}, STAFF_PAGE),
+    # A year that has no number: nothing to print, the staff are sent back to the register.
+    "register:print": ("get", {}, {"year": 1992},
+                       {**STAFF_PAGE, **dict.fromkeys(ROLES[1:-1], 302)}),
     "manage:states": ("get", {}, {}, ADMIN_PAGE),
     "manage:state-add": ("get", {}, {}, ADMIN_PAGE),
     "manage:state-edit": ("get", {"pk": "@state"}, {}, ADMIN_PAGE),
