@@ -161,6 +161,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cica_docs.register.queues.navigation",
             ],
         },
     },

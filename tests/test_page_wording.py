@@ -264,6 +264,8 @@ PAGES = {
     "manage:list-add": [("get", {}, {}), ("post", {}, {"name_ru": "x"})],
     "manage:list-edit": [("get", {"pk": "@list"}, {})],
     "manage:list-delete": [("get", {"pk": "@list"}, {})],
+    "my-work": [("get", {}, {})],
+    "notifications": [("get", {}, {})],
     "register:register": [("get", {}, {})],
     "register:export": None,
     "register:print": None,

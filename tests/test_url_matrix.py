@@ -186,6 +186,8 @@ ROWS = {
     "documents:correct": ("post", {"pk": "@issued"}, {}, _post({"drafter", "admin"})),
     "documents:transition": ("post", {"pk": "@draft", "action": "submit"}, ACK,
                              _post({"drafter", "admin"}, others=(302, False))),
+    "my-work": ("get", {}, {}, STAFF_PAGE),
+    "notifications": ("get", {}, {}, STAFF_PAGE),
     "register:register": ("get", {}, {}, STAFF_PAGE),
     "register:export": ("get", {"format": "csv"}, {}, STAFF_PAGE),
     # A year that has no number: nothing to print, the staff are sent back to the register.

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -31,6 +32,8 @@ from .models import CirculationList, Dispatch, DispatchRecipient, MemberState, N
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
+# Sent when a notice is given up (no attempt left, or it cannot be sent): notice, error.
+notice_failed = Signal()
 
 
 class DispatchError(Exception):
@@ -260,6 +263,8 @@ def _fail(notice: Notice, error: str, *, retry: bool) -> None:
         status=Notice.Status.FAILED, last_error=error[:2000], retry_at=retry_at,
         updated_at=timezone.now(),
     )
+    if not retry:
+        notice_failed.send(sender=Notice, notice=notice, error=error)
     if retry:
         # A backend that cannot defer (the immediate one of tests) retries at once.
         task = send_notice.using(run_after=retry_at) if deferred else send_notice

@@ -17,9 +17,11 @@ from cica_docs.documents.models import Series
 from cica_docs.ids import parse_id
 from cica_docs.rendering.pdf import RenderError
 
-from . import exports, selectors
+from . import exports, notifications, queues, selectors
+from .models import StaffNotification
 
 PAGE_SIZE = 100
+NOTIFICATIONS_SHOWN = 100
 FIRST_YEAR = 1992  # the Conference was founded in 1992: no register starts earlier
 
 
@@ -129,3 +131,40 @@ def printable(request):
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_stem(filters)}.pdf"'
     return response
+
+
+@staff_required
+def my_work(request):
+    """The landing page of the Secretariat: each of the person's work queues, with how many
+    documents wait in it and the longest waiting first."""
+    counts = queues.queue_counts(request.user)
+    sections = []
+    for queue in queues.queues_for(request.user):
+        items = list(queues.queue_items(queue.key, request.user)[:queues.SHOWN])
+        sections.append({"queue": queue, "count": counts[queue.key], "items": items})
+    return render(request, "register/my_work.html", {"sections": sections})
+
+
+@staff_required
+def notification_list(request):
+    """The person's notifications, newest first; mark them read; e-mail on or off."""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "read":
+            notifications.mark_read(request.user)
+            messages.success(request, _("Every notification is marked as read."))
+        elif action in ("email-on", "email-off"):
+            notifications.set_email(request.user, action == "email-on")
+            messages.success(request, _("You will be told by e-mail too.") if action == "email-on"
+                             else _("You will no longer be told by e-mail."))
+        return redirect("notifications")
+    items = list(StaffNotification.objects.filter(recipient=request.user)
+                 .select_related("actor", "document__series")[:NOTIFICATIONS_SHOWN])
+    for item in items:
+        item.message = notifications.message(item)
+    return render(request, "register/notifications.html", {
+        "items": items,
+        "email_on": notifications.wants_email(request.user),
+        "has_email": bool(request.user.email),
+        "unread": sum(1 for item in items if item.read_at is None),
+    })

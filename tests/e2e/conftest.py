@@ -110,7 +110,7 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(skip)
 
 
-def log_in(page, live_server, username, *, landing="/en/work/"):
+def log_in(page, live_server, username, *, landing="/en/my-work/"):
     """Log in as `username` in a fresh session, after the previous page's requests (PDF
     previews in frames) have finished, so they cannot race the login."""
     from playwright.sync_api import expect

@@ -1,0 +1,62 @@
+"""Notifications to the Secretariat's staff: the in-app list, and the state of each e-mail."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cica_docs.documents.models import Document
+
+
+class StaffNotification(models.Model):
+    """One person told of one change: a document submitted, returned, approved, or a
+    rendering or a notice that failed. Mutable on purpose (read, e-mail sent): it is the
+    state of a message, not a record of the change, which the workflow events keep."""
+
+    class Event(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned to draft")
+        APPROVED = "approved", _("Approved")
+        RENDER_FAILED = "render_failed", _("PDF rendering failed")
+        NOTICE_FAILED = "notice_failed", _("Notice to a delegate failed")
+
+    class Mail(models.TextChoices):
+        OFF = "off", _("Not e-mailed")
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="staff_notifications")
+    event = models.CharField(_("event"), max_length=16, choices=Event.choices)
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                              blank=True, related_name="+")
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    mail = models.CharField(max_length=8, choices=Mail.choices, default=Mail.OFF)
+    mail_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="register_unread_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id}: {self.event} {self.document_id}"
+
+
+class NotificationPreference(models.Model):
+    """Whether a member of staff wants notifications by e-mail too (default: yes)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="notification_preference")
+    email = models.BooleanField(_("also by e-mail"), default=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.email}"
