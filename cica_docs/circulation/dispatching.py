@@ -69,13 +69,13 @@ def dispatch_plan(*, document, circulation_list: CirculationList) -> Plan:
         else:
             plan.new.append(state)
     notified = set(
-        _active_delegates(plan.new).order_by().values_list("member_state_id", flat=True)
+        active_delegates(plan.new).order_by().values_list("member_state_id", flat=True)
     )
     plan.unnotified = [state for state in plan.new if state.pk not in notified]
     return plan
 
 
-def _active_delegates(states):
+def active_delegates(states):
     portal = Q(groups__permissions__codename="access_portal") | Q(
         user_permissions__codename="access_portal"
     )
@@ -137,7 +137,7 @@ def dispatch_create(
             status=Notice.Status.QUEUED if delegate.email else Notice.Status.FAILED,
             last_error="" if delegate.email else "no e-mail address",
         )
-        for delegate in _active_delegates(plan.new)
+        for delegate in active_delegates(plan.new)
     ]
     # The event names every recipient (its state's id and code) before they are written:
     # the database accepts a recipient only right after the dispatch event that names it

@@ -7,4 +7,4 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Register of outgoing documents")
 
     def ready(self):
-        from . import notifications  # noqa: F401  (connects the receivers)
+        from . import changes, notifications  # noqa: F401  (connects the receivers)

@@ -60,3 +60,48 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.email}"
+
+
+class ChangeNotice(models.Model):
+    """The e-mail telling one delegate that a document their state received has changed:
+    withdrawn by the Secretariat, or corrected by a new document. Mutable: the state of a
+    delivery (queued, sent, failed), as the dispatch notices."""
+
+    class Change(models.TextChoices):
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        CORRECTED = "corrected", _("Corrected")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    change = models.CharField(_("change"), max_length=16, choices=Change.choices)
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="+",
+                                 help_text="The document the state received.")
+    correction = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="+",
+                                   null=True, blank=True)
+    state = models.ForeignKey("circulation.MemberState", on_delete=models.PROTECT,
+                              related_name="+")
+    delegate = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="change_notices")
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=8)
+    comment = models.TextField(_("comment"), blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices,
+                              default=Status.QUEUED)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("change notice")
+        verbose_name_plural = _("change notices")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["change", "document", "correction", "delegate"],
+                                    name="register_change_notice_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.change} {self.document_id} → {self.delegate_id}: {self.status}"
