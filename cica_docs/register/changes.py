@@ -6,9 +6,6 @@ A correction's notice says that a correction was issued; the correction itself r
 state when it is dispatched (the portal names it then, `dispatching._corrected_symbol`).
 """
 
-import logging
-import smtplib
-
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.dispatch import receiver
@@ -21,9 +18,8 @@ from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.signals import workflow_changed
 from cica_docs.languages import format_date
 
-from .models import ChangeNotice
-
-logger = logging.getLogger(__name__)
+from .mail import send_once
+from .models import ChangeNotice, Delivery
 
 
 def notify_delegates(*, change: str, document, correction=None, comment: str = "") -> list:
@@ -35,12 +31,12 @@ def notify_delegates(*, change: str, document, correction=None, comment: str = "
             change=change, document=document, correction=correction, comment=comment[:4000],
             state_id=delegate.member_state_id, delegate=delegate, email=delegate.email,
             language=delegate.preferred_language,
-            status=ChangeNotice.Status.QUEUED if delegate.email else ChangeNotice.Status.FAILED,
-            last_error="" if delegate.email else "no e-mail address",
+            mail=Delivery.QUEUED if delegate.email else Delivery.FAILED,
+            mail_error="" if delegate.email else "no e-mail address",
         )
         for delegate in active_delegates(states)
     ]
-    queued = [n.pk for n in notices if n.status == ChangeNotice.Status.QUEUED]
+    queued = [n.pk for n in notices if n.mail == Delivery.QUEUED]
     if queued:
         from .tasks import send_change_notice
 
@@ -79,20 +75,14 @@ def change_message(notice: ChangeNotice) -> EmailMessage:
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=[notice.email])
 
 
-def send(notice_id: int) -> str:
-    claimed = ChangeNotice.objects.filter(
-        pk=notice_id, status=ChangeNotice.Status.QUEUED).update(status=ChangeNotice.Status.SENT)
-    if not claimed:
-        return "skipped"
-    notice = ChangeNotice.objects.select_related(
+def _message_of(notice_id: int) -> EmailMessage:
+    return change_message(ChangeNotice.objects.select_related(
         "document__series", "correction__series", "delegate", "state",
-        "document__issued", "correction__issued").get(pk=notice_id)
-    try:
-        change_message(notice).send()
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Change notice %s not sent: %r", notice_id, error)
-        ChangeNotice.objects.filter(pk=notice_id).update(
-            status=ChangeNotice.Status.FAILED, last_error=repr(error)[:2000])
-        return "failed"
-    ChangeNotice.objects.filter(pk=notice_id).update(sent_at=timezone.now())
-    return "sent"
+        "document__issued", "correction__issued").get(pk=notice_id))
+
+
+def send(notice_id: int) -> str:
+    result = send_once(ChangeNotice, notice_id, _message_of)
+    if result == "sent":
+        ChangeNotice.objects.filter(pk=notice_id).update(sent_at=timezone.now())
+    return result

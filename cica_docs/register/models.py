@@ -7,6 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from cica_docs.documents.models import Document
 
 
+class Delivery(models.TextChoices):
+    """Where the e-mail of a notification or a notice stands."""
+
+    OFF = "off", _("Not e-mailed")
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
 class StaffNotification(models.Model):
     """One person told of one change: a document submitted, returned, approved, or a
     rendering or a notice that failed. Mutable on purpose (read, e-mail sent): it is the
@@ -19,11 +28,7 @@ class StaffNotification(models.Model):
         RENDER_FAILED = "render_failed", _("PDF rendering failed")
         NOTICE_FAILED = "notice_failed", _("Notice to a delegate failed")
 
-    class Mail(models.TextChoices):
-        OFF = "off", _("Not e-mailed")
-        QUEUED = "queued", _("Queued")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+    Mail = Delivery
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                   related_name="staff_notifications")
@@ -34,7 +39,7 @@ class StaffNotification(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
-    mail = models.CharField(max_length=8, choices=Mail.choices, default=Mail.OFF)
+    mail = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.OFF)
     mail_error = models.TextField(blank=True)
 
     class Meta:
@@ -71,11 +76,6 @@ class ChangeNotice(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
         CORRECTED = "corrected", _("Corrected")
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-
     change = models.CharField(_("change"), max_length=16, choices=Change.choices)
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="+",
                                  help_text="The document the state received.")
@@ -88,9 +88,9 @@ class ChangeNotice(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     language = models.CharField(_("language"), max_length=8)
     comment = models.TextField(_("comment"), blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices,
-                              default=Status.QUEUED)
-    last_error = models.TextField(_("last error"), blank=True)
+    mail = models.CharField(_("status"), max_length=8, choices=Delivery.choices,
+                            default=Delivery.QUEUED)
+    mail_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
@@ -104,4 +104,4 @@ class ChangeNotice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.change} {self.document_id} → {self.delegate_id}: {self.status}"
+        return f"{self.change} {self.document_id} → {self.delegate_id}: {self.mail}"

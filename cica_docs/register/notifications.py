@@ -11,9 +11,6 @@ on commit (django-tasks, as the delegates' notices), written in the recipient's 
 each person may turn e-mail off (`NotificationPreference`) and still sees the list.
 """
 
-import logging
-import smtplib
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
@@ -28,9 +25,9 @@ from cica_docs.circulation.dispatching import notice_failed
 from cica_docs.documents.signals import workflow_changed
 from cica_docs.rendering.services import rendering_failed
 
+from .mail import send_once
 from .models import NotificationPreference, StaffNotification
 
-logger = logging.getLogger(__name__)
 Event = StaffNotification.Event
 
 ACTIONS = {"submit": Event.SUBMITTED, "return": Event.RETURNED, "approve": Event.APPROVED}
@@ -140,24 +137,16 @@ def email_message(notification: StaffNotification) -> EmailMessage:
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])
 
 
-def send(notification_id: int) -> str:
-    """Send one notification's e-mail (claimed first, so that it is never sent twice)."""
-    claimed = StaffNotification.objects.filter(
-        pk=notification_id, mail=StaffNotification.Mail.QUEUED,
-    ).update(mail=StaffNotification.Mail.SENT)
-    if not claimed:
-        return "skipped"
+def _message_of(notification_id: int) -> EmailMessage:
     notification = StaffNotification.objects.select_related(
         "recipient", "actor", "document__series").get(pk=notification_id)
     notification.document = notification.document.specific
-    try:
-        email_message(notification).send()
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Staff notification %s not sent: %r", notification_id, error)
-        StaffNotification.objects.filter(pk=notification_id).update(
-            mail=StaffNotification.Mail.FAILED, mail_error=repr(error)[:2000])
-        return "failed"
-    return "sent"
+    return email_message(notification)
+
+
+def send(notification_id: int) -> str:
+    """Send one notification's e-mail, once."""
+    return send_once(StaffNotification, notification_id, _message_of)
 
 
 def unread_count(user) -> int:

@@ -30,7 +30,7 @@ def test_a_withdrawal_reaches_every_delegate_of_every_state_that_received_it(
     kazakh = mail["delegate.kz@example.org"]
     assert "кері шақырылды" in kazakh["Subject"]
     assert f"/kk/portal/documents/{note.pk}/" in kazakh.get_content()
-    assert set(ChangeNotice.objects.values_list("status", flat=True)) == {"sent"}
+    assert set(ChangeNotice.objects.values_list("mail", flat=True)) == {"sent"}
 
 
 def test_a_correction_reaches_only_the_states_that_received_the_original(
