@@ -99,14 +99,11 @@ def queue_items(key: str, user) -> QuerySet:
 def navigation(request) -> dict:
     """Context processor: the counts of the signed-in staff member's queues (one query) and
     unread notifications (one more), read only when the navigation shows them."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-
     def counts():
         from .notifications import unread_count
 
-        if not user.is_secretariat:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_secretariat:
             return {}
         found = queue_counts(user)
         return {

@@ -54,7 +54,7 @@ PAGES = {
     None: ["/{l}/accounts/login/", "/{l}/accounts/password/reset/"],
     "drafter": ["/{l}/work/", "/{l}/work/new/note/", "/{l}/work/new/concept/",
                 "/{l}/work/{note}/", "/{l}/work/{note}/history/", "/{l}/work/files/",
-                "/{l}/register/", "/{l}/my-work/",
+                "/{l}/register/", "/{l}/my-work/", "/{l}/notifications/",
                 "/{l}/accounts/password/change/"],
     "registrar": ["/{l}/circulation/documents/{note}/dispatch/",
                   "/{l}/circulation/dispatches/{dispatch}/"],
