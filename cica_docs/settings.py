@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "cica_docs.rendering",
     "cica_docs.issuing",
     "cica_docs.seal",
+    "cica_docs.register",
     "cica_docs.api",
     "cica_docs.health",
 ]
@@ -162,6 +163,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cica_docs.register.queues.navigation",
             ],
         },
     },

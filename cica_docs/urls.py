@@ -5,6 +5,7 @@ from django.urls import include, path
 from cica_docs.accounts import views as account_views
 from cica_docs.accounts.language import set_language
 from cica_docs.health.views import healthz
+from cica_docs.register import views as register_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -20,6 +21,9 @@ urlpatterns += i18n_patterns(
     path("circulation/", include("cica_docs.circulation.staff.urls")),
     path("manage/", include("cica_docs.circulation.manage.urls")),
     path("verify/", include("cica_docs.seal.urls")),
+    path("register/", include("cica_docs.register.urls")),
+    path("my-work/", register_views.my_work, name="my-work"),
+    path("notifications/", register_views.notification_list, name="notifications"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -52,6 +52,11 @@ class NoteKind(DocumentKind):
     def checks(self, document):
         return checks.note_checks(document)
 
+    def register_addressees(self, documents):
+        notes = Note.objects.filter(pk__in=[document.pk for document in documents],
+                                    addressee__isnull=False).select_related("addressee")
+        return {note.pk: str(note.addressee) for note in notes}
+
     def preview_context(self, document, *, enclosures=None):
         return printing.preview_context(document, enclosures=enclosures)
 

@@ -42,7 +42,7 @@ ROLES = ("anonymous", "drafter", "reviewer", "registrar", "admin", "delegate")
 PEOPLE = {"Priya", "Sharma", "Arjun", "Mehta"}
 ALLOWED = {
     "CICA", "Docs",  # the product's name, "CICA Docs", is a proper name in every language
-    "PDF", "CSV",  # file formats, written so in Russian and Kazakh
+    "PDF", "CSV", "XLSX",  # file formats, written so in Russian and Kazakh
     "EN", "RU", "KK",  # language codes on the compact per-language badges
     "ISO",  # the standard's name ("ISO 3166")
     *PEOPLE,
@@ -264,6 +264,11 @@ PAGES = {
     "manage:list-add": [("get", {}, {}), ("post", {}, {"name_ru": "x"})],
     "manage:list-edit": [("get", {"pk": "@list"}, {})],
     "manage:list-delete": [("get", {"pk": "@list"}, {})],
+    "my-work": [("get", {}, {})],
+    "notifications": [("get", {}, {})],
+    "register:register": [("get", {}, {})],
+    "register:export": None,
+    "register:print": None,
     "manage:series": [("get", {}, {})],
     "manage:series-skip": [("post", {"pk": "@series"}, {"to_number": "1", "reason": ""})],
 }

@@ -190,6 +190,13 @@ ROWS = {
     "documents:transition": ("post", {"pk": "@draft", "action": "submit"}, ACK,
                              _post({"drafter", "admin"}, others=(302, False))),
     "manage:audit": ("get", {}, {}, ADMIN_PAGE),
+    "my-work": ("get", {}, {}, STAFF_PAGE),
+    "notifications": ("get", {}, {}, STAFF_PAGE),
+    "register:register": ("get", {}, {}, STAFF_PAGE),
+    "register:export": ("get", {"format": "csv"}, {}, STAFF_PAGE),
+    # A year that has no number: nothing to print, the staff are sent back to the register.
+    "register:print": ("get", {}, {"year": 1992},
+                       {**STAFF_PAGE, **dict.fromkeys(ROLES[1:-1], 302)}),
     "manage:states": ("get", {}, {}, ADMIN_PAGE),
     "manage:state-add": ("get", {}, {}, ADMIN_PAGE),
     "manage:state-edit": ("get", {"pk": "@state"}, {}, ADMIN_PAGE),

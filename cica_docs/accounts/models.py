@@ -78,9 +78,10 @@ class User(AbstractUser):
         return self.has_perm("accounts.view_secretariat_work")
 
     def landing_url(self) -> str:
-        """Where a person lands after login: staff on the work list, delegates on the inbox."""
+        """Where a person lands after login: staff on their work queues, delegates on the
+        inbox."""
         if self.is_secretariat:
-            return reverse("documents:worklist")
+            return reverse("my-work")
         if self.is_delegate:
             return reverse("portal:inbox")
         return reverse("accounts:no-role")

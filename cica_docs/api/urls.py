@@ -5,7 +5,8 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 
-from . import dispatch, documents, files, inbox, pdf, reference, verify, workflow
+
+from . import dispatch, documents, files, inbox, pdf, reference, register, verify, workflow
 from .errors import not_found
 from .resources import published
 from .schema import docs
@@ -53,6 +54,7 @@ urlpatterns = [
     path("files/", files.FileList.as_view(), name="file-list"),
     path("files/<str:pk>/", files.FileDetail.as_view(), name="file-detail"),
     path("files/<str:pk>/pdf/", files.FilePdf.as_view(), name="file-pdf"),
+    path("register/", register.Register.as_view(), name="register"),
     path("inbox/", inbox.Inbox.as_view(), name="inbox"),
     path("inbox/<str:pk>/acknowledge/", inbox.Acknowledge.as_view(), name="acknowledge"),
 ]

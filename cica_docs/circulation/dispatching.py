@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -31,6 +32,8 @@ from .models import CirculationList, Dispatch, DispatchRecipient, MemberState, N
 
 User = get_user_model()
 logger = logging.getLogger(__name__)
+# Sent when a notice is given up (no attempt left, or it cannot be sent): notice, error.
+notice_failed = Signal()
 
 
 class DispatchError(Exception):
@@ -66,13 +69,13 @@ def dispatch_plan(*, document, circulation_list: CirculationList) -> Plan:
         else:
             plan.new.append(state)
     notified = set(
-        _active_delegates(plan.new).order_by().values_list("member_state_id", flat=True)
+        active_delegates(plan.new).order_by().values_list("member_state_id", flat=True)
     )
     plan.unnotified = [state for state in plan.new if state.pk not in notified]
     return plan
 
 
-def _active_delegates(states):
+def active_delegates(states):
     portal = Q(groups__permissions__codename="access_portal") | Q(
         user_permissions__codename="access_portal"
     )
@@ -134,7 +137,7 @@ def dispatch_create(
             status=Notice.Status.QUEUED if delegate.email else Notice.Status.FAILED,
             last_error="" if delegate.email else "no e-mail address",
         )
-        for delegate in _active_delegates(plan.new)
+        for delegate in active_delegates(plan.new)
     ]
     # The event names every recipient (its state's id and code) before they are written:
     # the database accepts a recipient only right after the dispatch event that names it
@@ -260,6 +263,8 @@ def _fail(notice: Notice, error: str, *, retry: bool) -> None:
         status=Notice.Status.FAILED, last_error=error[:2000], retry_at=retry_at,
         updated_at=timezone.now(),
     )
+    if not retry:
+        notice_failed.send(sender=Notice, notice=notice, error=error)
     if retry:
         # A backend that cannot defer (the immediate one of tests) retries at once.
         task = send_notice.using(run_after=retry_at) if deferred else send_notice

@@ -89,7 +89,7 @@ def dispatch_matrix(dispatch: Dispatch) -> list[Row]:
     return sorted(rows.values(), key=lambda row: sort_key(row.state.name))
 
 
-def _cell(value) -> str:
+def spreadsheet_cell(value) -> str:
     # A cell starting with = + - @ is a formula to a spreadsheet: never let a name be one.
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -109,7 +109,7 @@ def matrix_csv(rows: list[Row]) -> str:
                      _("Receipt acknowledged"), _("Acknowledged by")])
     for row in rows:
         first, acknowledgement = row.first_receipt, row.acknowledgement
-        writer.writerow([_cell(value) for value in (
+        writer.writerow([spreadsheet_cell(value) for value in (
             row.state.name, row.state.code, row.status_label, row.sent, row.failed,
             _moment(first), "; ".join(row.downloaded_by), "; ".join(row.variant_labels),
             _moment(acknowledgement),

@@ -70,6 +70,12 @@ class DocumentKind(ABC):
         platform's."""
         return []
 
+    def register_addressees(self, documents) -> dict:
+        """How the register names the addressee of each of `documents` (issued documents of
+        this kind): {pk: "the CICA Member States"}, in the interface language, read in one
+        query for the whole list. A kind without addressees leaves the column empty."""
+        return {}
+
     def preview_context(self, document, *, enclosures=None) -> dict:
         """What the kind's preview template needs. `enclosures`: what an unsaved draft (the
         editor's live preview) encloses, in order; a saved document's own are read from it.

@@ -28,6 +28,7 @@ from .models import (
     Series,
     WorkflowEvent,
 )
+from .signals import workflow_changed
 from .workflow import TRANSITIONS
 
 
@@ -224,6 +225,8 @@ def _record(document, transition, by, comment, from_state):
         to_state=transition.target, actor=by, comment=comment,
         revision_number=document.revision_number,
     )
+    workflow_changed.send(sender=Document, document=document, action=transition.action, by=by,
+                          comment=comment)
 
 
 @transaction.atomic

@@ -32,6 +32,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from cica_docs.audit.log import security_event
@@ -44,6 +45,8 @@ from .models import RenderedFile, Rendering
 from .packages import render_all
 
 logger = logging.getLogger(__name__)
+# Sent when a rendering is given up (FAILED): document, error. Inside its transaction.
+rendering_failed = Signal()
 
 Status = Rendering.Status
 
@@ -265,6 +268,7 @@ def _attempt_failed(document, claim, error) -> None:
             Rendering.objects.filter(pk=rendering.pk).update(
                 status=Status.FAILED, error=reason, **_fresh_state()
             )
+            rendering_failed.send(sender=Rendering, document=document, error=reason)
 
 
 def stalled_renders(now=None):

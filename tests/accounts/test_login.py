@@ -13,9 +13,9 @@ def login(client, username, password, language="en"):
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])
-def test_staff_land_on_the_work_list_in_each_language(client, drafter, password, language):
+def test_staff_land_on_their_work_queues_in_each_language(client, drafter, password, language):
     response = login(client, "drafter", password, language)
-    assert response.redirect_chain[-1][0] == f"/{language}/work/"
+    assert response.redirect_chain[-1][0] == f"/{language}/my-work/"
     assert response.context["LANGUAGE_CODE"] == language
 
 

@@ -44,6 +44,7 @@ MATRIX = {
     ("GET", "member-states/"): CIRCULATION_READ,
     ("GET", "circulation-lists/"): CIRCULATION_READ,
     ("POST", "circulation-lists/"): ADMIN_WRITE,
+    ("GET", "register/"): STAFF_READ,
     ("GET", "inbox/"): "401 404 ok 404 404 404 404",
     # A note never dispatched: nobody may acknowledge it (the delegate's 404 is the scope).
     ("POST", "inbox/<str:pk>/acknowledge/"): "401 404 404 404 404 404 404",

@@ -110,9 +110,13 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(skip)
 
 
-def log_in(page, live_server, username, *, landing="/en/work/"):
+STAFF_LANDING = "/en/my-work/"
+
+
+def log_in(page, live_server, username, *, landing=STAFF_LANDING, then="/en/work/"):
     """Log in as `username` in a fresh session, after the previous page's requests (PDF
-    previews in frames) have finished, so they cannot race the login."""
+    previews in frames) have finished, so they cannot race the login. Staff land on their
+    work queues; the journeys then start from the work list (`then`; None: stay)."""
     from playwright.sync_api import expect
 
     from tests.conftest import PASSWORD
@@ -128,6 +132,9 @@ def log_in(page, live_server, username, *, landing="/en/work/"):
     page.wait_for_load_state("networkidle")
     assert page.url == f"{live_server.url}{landing}", page.locator("main").inner_text()
     expect(page).to_have_url(f"{live_server.url}{landing}")
+    if landing == STAFF_LANDING and then:
+        page.goto(f"{live_server.url}{then}")
+        page.wait_for_load_state("networkidle")
 
 
 def act(page, action, key):

@@ -54,6 +54,7 @@ PAGES = {
     None: ["/{l}/accounts/login/", "/{l}/accounts/password/reset/", "/{l}/verify/"],
     "drafter": ["/{l}/work/", "/{l}/work/new/note/", "/{l}/work/new/concept/",
                 "/{l}/work/{note}/", "/{l}/work/{note}/history/", "/{l}/work/files/",
+                "/{l}/register/", "/{l}/my-work/", "/{l}/notifications/",
                 "/{l}/accounts/password/change/"],
     "registrar": ["/{l}/circulation/documents/{note}/dispatch/",
                   "/{l}/circulation/dispatches/{dispatch}/"],
@@ -61,7 +62,7 @@ PAGES = {
                    "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/"],
     "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/"],
 }
-LANDING = {"drafter": "/en/work/", "registrar": "/en/work/", "admin.user": "/en/work/",
+LANDING = {"drafter": "/en/my-work/", "registrar": "/en/my-work/", "admin.user": "/en/my-work/",
            "delegate.kz": "/en/portal/"}
 
 

@@ -59,7 +59,7 @@ def test_a_drafter_with_a_russian_cookie_and_browser_switches_a_work_page_and_st
     page.get_by_label("Username").fill("drafter.user")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in", exact=True).click()
-    expect(page).to_have_url(f"{live_server.url}/en/work/")
+    expect(page).to_have_url(f"{live_server.url}/en/my-work/")
     page.goto(f"{live_server.url}/en/work/?list=mine")
     page.get_by_label(SWITCHER["en"]).select_option(target)
     expect(page).to_have_url(f"{live_server.url}/{target}/work/?list=mine")

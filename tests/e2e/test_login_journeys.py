@@ -6,11 +6,12 @@ from playwright.sync_api import expect
 from cica_docs.accounts import roles
 from tests.conftest import PASSWORD, make_user
 
+MY_WORK = ("/my-work/", {"en": "My work", "ru": "Моя работа", "kk": "Менің жұмысым"})
 LANDING = {
-    roles.DRAFTER: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
-    roles.REVIEWER: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
-    roles.REGISTRAR: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
-    roles.ADMIN: ("/work/", {"en": "Work list", "ru": "Рабочий список", "kk": "Жұмыс тізімі"}),
+    roles.DRAFTER: MY_WORK,
+    roles.REVIEWER: MY_WORK,
+    roles.REGISTRAR: MY_WORK,
+    roles.ADMIN: MY_WORK,
     roles.DELEGATE: ("/portal/", {"en": "Inbox", "ru": "Входящие", "kk": "Кіріс құжаттар"}),
 }
 LOGIN_BUTTON = {"en": "Log in", "ru": "Войти", "kk": "Кіру"}
@@ -47,10 +48,10 @@ def test_language_switcher_keeps_the_page(page, live_server, people):
     page.get_by_label("Username").fill(people[roles.DRAFTER].username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in", exact=True).click()
-    expect(page).to_have_url(f"{live_server.url}/en/work/")
+    expect(page).to_have_url(f"{live_server.url}/en/my-work/")
     page.get_by_label("Interface language").select_option("ru")
-    expect(page).to_have_url(f"{live_server.url}/ru/work/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Рабочий список")
+    expect(page).to_have_url(f"{live_server.url}/ru/my-work/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Моя работа")
 
 
 def test_skip_link_is_the_first_stop_of_the_keyboard(page, live_server):

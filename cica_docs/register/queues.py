@@ -1,0 +1,115 @@
+"""Work queues per role: what is waiting for each person, on the landing page after login and
+counted in the navigation.
+
+- drafter: "Returned to me" (my drafts whose last step was a return), "My drafts";
+- reviewer: "Awaiting my review";
+- registrar: "Ready to issue", "Issued, not dispatched", "Failed renders or notices".
+
+Each queue is one condition on `Document`, so that the counts of all of a person's queues
+are one query (`queue_counts`) and each list one more.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.lookups import Exact
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from cica_docs.circulation.models import Dispatch, Notice
+from cica_docs.documents.models import Document, WorkflowEvent
+from cica_docs.issuing.models import Rendering
+
+S = Document.State
+SHOWN = 20  # items of a queue listed on the landing page; the count says how many in all
+
+
+@dataclass(frozen=True)
+class Queue:
+    key: str
+    label: object
+    permission: str
+    empty: object  # what the page says when nothing waits
+    urgent: bool = True  # counted in the navigation's total
+
+
+QUEUES = (
+    Queue("returned", _("Returned to me"), "accounts.draft_documents",
+          _("None of your drafts was returned.")),
+    Queue("mine", _("My drafts"), "accounts.draft_documents",
+          _("You have no draft."), urgent=False),
+    Queue("review", _("Awaiting my review"), "accounts.review_documents",
+          _("Nothing awaits review.")),
+    Queue("ready", _("Ready to issue"), "accounts.register_documents",
+          _("No approved document waits to be issued.")),
+    Queue("undispatched", _("Issued, not dispatched"), "accounts.register_documents",
+          _("Every issued document has been dispatched.")),
+    Queue("failed", _("Failed renders or notices"), "accounts.register_documents",
+          _("No rendering or notice has failed.")),
+)
+
+
+def _last_action():
+    return Subquery(WorkflowEvent.objects.filter(document_id=OuterRef("pk"))
+                    .order_by("-at", "-pk").values("action")[:1], output_field=CharField())
+
+
+def condition(key: str, user) -> Q:
+    """The documents in queue `key` for `user`: one condition, no annotation, so that the
+    counts of several queues are one aggregate."""
+    if key == "returned":
+        return Q(Exact(_last_action(), Value("return")), state=S.DRAFT, created_by=user)
+    if key == "mine":
+        return Q(state=S.DRAFT, created_by=user)
+    if key == "review":
+        return Q(state=S.SUBMITTED)
+    if key == "ready":
+        return Q(state=S.APPROVED)
+    if key == "undispatched":
+        return Q(state=S.ISSUED) & ~Q(Exists(Dispatch.objects.filter(document_id=OuterRef("pk"))))
+    if key == "failed":
+        return Q(state__in=Document.FROZEN_STATES) & (
+            Q(Exists(Rendering.objects.filter(document_id=OuterRef("pk"),
+                                              status=Rendering.Status.FAILED)))
+            | Q(Exists(Notice.objects.filter(dispatch__document_id=OuterRef("pk"),
+                                             status=Notice.Status.FAILED))))
+    raise KeyError(key)
+
+
+def queues_for(user) -> list[Queue]:
+    return [queue for queue in QUEUES if user.has_perm(queue.permission)]
+
+
+def queue_counts(user) -> dict[str, int]:
+    """How many documents wait in each of `user`'s queues: one query for all of them."""
+    mine = queues_for(user)
+    if not mine:
+        return {}
+    return Document.objects.aggregate(**{
+        queue.key: Count("pk", filter=condition(queue.key, user)) for queue in mine
+    })
+
+
+def queue_items(key: str, user) -> QuerySet:
+    """The documents of one queue, the longest waiting first."""
+    return (Document.objects.filter(condition(key, user))
+            .select_related("series", "corrects__series").order_by("updated_at", "pk"))
+
+
+def navigation(request) -> dict:
+    """Context processor: the counts of the signed-in staff member's queues (one query) and
+    unread notifications (one more), read only when the navigation shows them."""
+    def counts():
+        from .notifications import unread_count
+
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_secretariat:
+            return {}
+        found = queue_counts(user)
+        return {
+            "unread": unread_count(user),
+            "total": sum(found.get(q.key, 0) for q in QUEUES if q.urgent),
+            "queues": [(q, found[q.key]) for q in QUEUES if q.key in found and q.urgent],
+        }
+
+    return {"work_queues": SimpleLazyObject(counts)}

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "register"
+
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("export/<slug:format>/", views.export, name="export"),
+    path("print/", views.printable, name="print"),
+]

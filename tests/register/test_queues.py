@@ -1,0 +1,102 @@
+"""Work queues per role: the landing page after login and the counts in the navigation."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cica_docs.circulation.models import Notice
+from cica_docs.documents import services
+from cica_docs.documents.models import Series
+from cica_docs.register.queues import queue_counts
+from cica_docs.issuing.models import Rendering
+from tests.conftest import queries_of
+from tests.factories import make_note
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(client, key):
+    page = client.get("/en/my-work/")
+    section = next(s for s in page.context["sections"] if s["queue"].key == key)
+    return [d.pk for d in section["items"]], section["count"]
+
+
+def test_a_document_moves_through_the_queues_of_each_role(
+        client, drafter, reviewer, registrar, delegate_kz, issue, dispatch_to):
+    note = make_note(drafter)
+    client.force_login(drafter)
+    assert _titles(client, "mine") == ([note.pk], 1) and _titles(client, "returned") == ([], 0)
+    services.document_transition(document=note, action="submit", by=drafter,
+                                 acknowledge_warnings=True)
+    client.force_login(reviewer)
+    assert _titles(client, "review") == ([note.pk], 1)
+    services.document_transition(document=note, action="return", by=reviewer,
+                                 comment="Please check the date.")
+    client.force_login(drafter)
+    assert _titles(client, "returned") == ([note.pk], 1)
+    services.document_transition(document=note, action="submit", by=drafter,
+                                 acknowledge_warnings=True)
+    assert _titles(client, "returned") == ([], 0)  # submitted again: no longer returned
+    services.document_transition(document=note, action="approve", by=reviewer,
+                                 acknowledge_warnings=True)
+    client.force_login(registrar)
+    assert _titles(client, "ready") == ([note.pk], 1)
+    services.document_issue(document=note, by=registrar, acknowledge_warnings=True)
+    assert _titles(client, "ready") == ([], 0)
+    assert _titles(client, "undispatched") == ([note.pk], 1)
+    dispatch = dispatch_to(note, "KAZ")
+    assert _titles(client, "undispatched") == ([], 0)
+    assert _titles(client, "failed") == ([], 0)
+    Notice.objects.filter(dispatch=dispatch).update(status=Notice.Status.FAILED)
+    assert _titles(client, "failed") == ([note.pk], 1)
+    other = issue(pdfs=False, series=Series.objects.create(code="NCT/TEST", next_number=1))
+    Rendering.objects.filter(document=other).update(status=Rendering.Status.FAILED)
+    assert _titles(client, "failed")[1] == 2
+
+
+def test_the_counts_of_all_queues_are_one_query_and_shown_in_the_navigation(
+        client, drafter, reviewer, registrar):
+    for _ in range(3):
+        note = make_note(drafter)
+        services.document_transition(document=note, action="submit", by=drafter,
+                                     acknowledge_warnings=True)
+    reviewer.get_all_permissions()  # the permissions are read once per request, not per queue
+    with CaptureQueriesContext(connection) as queries:
+        counts = queue_counts(reviewer)
+    assert counts == {"review": 3} and len(queries) == 1
+    assert queue_counts(drafter) == {"returned": 0, "mine": 0}
+    client.force_login(reviewer)
+    page = client.get("/en/register/").text  # any staff page
+    assert '3<span class="visually-hidden"> Awaiting my review</span>' in page
+
+
+def test_the_landing_page_costs_the_same_queries_for_2_and_8_documents(client, drafter):
+    client.force_login(drafter)
+    for _ in range(2):
+        make_note(drafter)
+    few, _response = queries_of(client, "/en/my-work/")
+    for _ in range(6):
+        make_note(drafter)
+    many, response = queries_of(client, "/en/my-work/")
+    assert many == few and _titles(client, "mine")[1] == 8
+
+
+@pytest.mark.parametrize(("language", "heading", "queue"), [
+    ("ru", "Моя работа", "Ожидают моего согласования"),
+    ("kk", "Менің жұмысым", "Менің келісуімді күтуде"),
+])
+def test_the_landing_page_in_russian_and_kazakh(client, reviewer, language, heading, queue):
+    client.force_login(reviewer)
+    page = client.get(f"/{language}/my-work/").text
+    assert heading in page and queue in page
+
+
+def test_every_queue_counted_at_once_for_someone_who_holds_every_role(
+        drafter, reviewer, admin_user, issue):
+    note = make_note(admin_user)
+    services.document_transition(document=note, action="submit", by=admin_user,
+                                 acknowledge_warnings=True)
+    services.document_transition(document=note, action="return", by=reviewer, comment="No.")
+    issue()
+    assert queue_counts(admin_user) == {"returned": 1, "mine": 1, "review": 0, "ready": 0,
+                                        "undispatched": 1, "failed": 0}
