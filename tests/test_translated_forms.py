@@ -7,7 +7,7 @@ import pytest
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents.models import Series
 from cica_docs.languages import language_codes
-from cica_docs.letterhead.models import Addressee
+from cica_docs.letterhead.models import Addressee, Letterhead
 from notes.models import FormulaSet
 from tests.api.conftest import token_client
 from tests.conftest import reauthenticate
@@ -17,8 +17,8 @@ from tests.html_forms import form_data
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "ru", "kk"]
-FORMULA_FIELDS = ("sender_full", "sender_short", "opening_template", "closing_template",
-                  "enclosure_template", "place", "letterhead")
+FORMULA_FIELDS = ("opening_template", "closing_template")
+LETTERHEAD_FIELDS = ("sender_full", "sender_short", "place", "letterhead", "enclosure_template")
 
 
 def columns(instance, *names) -> dict[str, str]:
@@ -140,8 +140,9 @@ def test_saving_a_concept_paper_unchanged_keeps_every_language(client, drafter, 
         (MemberState, {"code": "KAZ"}, ("name", "full_name")),
         (Addressee, {"code": "cica-member-states"}, ("dative", "block")),
         (FormulaSet, {}, FORMULA_FIELDS),
+        (Letterhead, {}, LETTERHEAD_FIELDS),
     ],
-    ids=["member-state", "addressee", "formulas-and-letterhead"],
+    ids=["member-state", "addressee", "note-formulas", "letterhead"],
 )
 def test_saving_in_django_admin_unchanged_keeps_every_language(
     manager, language, model, lookup, fields

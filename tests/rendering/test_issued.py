@@ -5,9 +5,9 @@ import pytest
 
 from cica_docs.documents import services
 from cica_docs.documents.models import Document
+from cica_docs.letterhead.models import Letterhead
 from cica_docs.rendering.documents import render_all
 from cica_docs.rendering.models import RenderedFile, Rendering
-from notes.models import FormulaSet
 from tests.factories import approved_note, make_note
 from tests.rendering.conftest import pdftotext
 
@@ -54,9 +54,9 @@ def test_the_same_issued_revision_renders_to_the_same_bytes(issued_note):
 def test_downloads_come_from_storage_and_never_re_render(client, registrar, issued_note):
     stored = RenderedFile.objects.get(document=issued_note, variant="ru")
     # An administrator corrects the letterhead after the issue: the issued PDF must not change.
-    formulas = FormulaSet.current()
-    formulas.letterhead_ru = "ИЗМЕНЕННЫЙ БЛАНК"
-    formulas.save()
+    letterhead = Letterhead.current()
+    letterhead.letterhead_ru = "ИЗМЕНЕННЫЙ БЛАНК"
+    letterhead.save()
     client.force_login(registrar)
     response = client.get(f"/en/work/{issued_note.pk}/pdf/ru/")
     data = b"".join(response.streaming_content)
