@@ -92,6 +92,7 @@ REFERENCE_DATA = [
     ("cica_docs.circulation.migrations.0002_member_states_data", "load_member_states"),
     ("cica_docs.documents.migrations.0002_append_only_triggers", "grant_series"),
     ("tests.conftest", "load_formulas_and_addressees"),
+    ("letters.migrations.0002_default_formulas", "load_defaults"),
     ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
     ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
     ("cica_docs.accounts.migrations.0004_discard_documents_permission", "grant_discard"),
