@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.languages import language_codes
 from cica_docs.letterhead import parts
 from cica_docs.letterhead.models import Letterhead
-from cica_docs.rendering.documents import preview_page_counts
 from cica_docs.rendering.markup import plain_html, render_markdown
 from cica_docs.rendering.pdf import Part
 from cica_docs.typography import typeset_document
@@ -99,6 +97,5 @@ def print_parts(letter, *, enclosure_pages=()) -> list[Part]:
 
 
 def preview_context(letter, *, enclosures=None) -> dict:
-    items = enclosed_items(letter) if enclosures is None else enclosures
-    pages = ["…" if count is None else count for count in preview_page_counts(items)]
+    pages = parts.preview_enclosure_pages(letter, enclosures)
     return {"copies": letter_copies(letter, enclosure_pages=pages)}

@@ -1,10 +1,8 @@
 """A note as the rendering layer prints it: one NoteCopy per language it is issued in."""
 
-from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.languages import language_codes
 from cica_docs.letterhead import parts
 from cica_docs.letterhead.models import Letterhead
-from cica_docs.rendering.documents import preview_page_counts
 from cica_docs.rendering.markup import render_markdown
 
 from . import formulas as f
@@ -41,8 +39,7 @@ def note_copies(note, *, enclosure_pages: list[int] = (), formulas=None,
 def preview_context(note, *, enclosures=None) -> dict:
     """The on-screen preview: the copies as they print, enclosure lines included (the same
     `enclosure_lines`, from the page counts the print would state)."""
-    items = enclosed_items(note) if enclosures is None else enclosures
-    pages = ["…" if count is None else count for count in preview_page_counts(items)]
+    pages = parts.preview_enclosure_pages(note, enclosures)
     return {"copies": note_copies(note, enclosure_pages=pages)}
 
 

@@ -7,7 +7,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.languages import format_place_date
+from cica_docs.rendering.documents import preview_page_counts
 from cica_docs.rendering.fetcher import letterhead_url
 from cica_docs.rendering.marks import DRAFT_MARKS
 from cica_docs.rendering.markup import clean_text, plain_html
@@ -59,6 +61,13 @@ def enclosure_lines(lang: str, page_counts, letterhead: Letterhead | None = None
     """One line per enclosure: "Enclosure: as stated, on 10 p." (its page count)."""
     template = text(letterhead or Letterhead.current(), "enclosure_template", lang)
     return [fill(template, pages=str(pages)) for pages in page_counts]
+
+
+def preview_enclosure_pages(document, enclosures=None) -> list:
+    """The page counts an on-screen preview's enclosure lines state, as the print would ("…"
+    for one not counted yet). `enclosures`: an unsaved draft's, in order."""
+    items = enclosed_items(document) if enclosures is None else enclosures
+    return ["…" if count is None else count for count in preview_page_counts(items)]
 
 
 def letterhead_problems(lang: str, letterhead: Letterhead, names=LETTERHEAD_FIELDS) -> list[str]:

@@ -1,5 +1,5 @@
-"""The letterhead, the sender's names and place become the platform's (the note's
-FormulaSet row is copied here by notes 0007, which then drops those columns), and each
+"""The letterhead, the sender's names, place and enclosure line become the platform's (the
+kind that held them until now copies its values in, then drops its columns), and each
 addressee says whether its block prints in capitals. Until now every block printed in
 capitals, so every addressee saved so far keeps doing so; a new one prints as typed."""
 
