@@ -1,18 +1,16 @@
 """A demo letter in the Secretariat's register: the Secretary General's congratulations to
-the host country on its national day (a new text). Unnumbered: the series CICA/SG is a real
-register (letters 0002), and the demo takes no number from a real register."""
-
-import datetime
+the host country on its national day (a new text), approved and waiting for the registrar
+to issue it. Approved, not issued: a letter to one minister is not for the demo's
+circulation to every member state (circulation/demo.py dispatches what is issued). In no
+series: CICA/SG is a real register (letters 0002), and the demo takes no number from one."""
 
 from cica_docs.accounts.demo_records import demo_object, demo_remember
 from cica_docs.documents import services
-from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
 
 from .models import Letter
 
 KEY = "letter:republic-day-2026"
-ISSUED_ON = datetime.date(2026, 10, 23)
 TITLE = {"en": "Congratulations on Republic Day", "ru": "Поздравление с Днем Республики",
          "kk": "Республика күнімен құттықтау"}
 ADDRESSEE = {
@@ -65,5 +63,3 @@ def load(*, users) -> None:
     for action, role in (("submit", "drafter"), ("approve", "reviewer")):
         services.document_transition(document=letter, action=action, by=users[role],
                                      acknowledge_warnings=True)
-    services.document_issue(document=letter, by=users["registrar"], issued_on=ISSUED_ON,
-                            acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)

@@ -46,7 +46,7 @@ def load_defaults(apps, schema_editor):
             **_localized("name", SECRETARY_GENERAL["name"]),
             **_localized("title", SECRETARY_GENERAL["title"])})
     apps.get_model("documents", "Series").objects.using(alias).get_or_create(
-        code="CICA/SG", defaults={"name": "Letters of the Secretary General"})
+        code="CICA/SG")
     grant(apps, {"admin": [f"letters.{action}_{model}" for model in ("formula", "signatory")
                            for action in ("add", "change", "view")]})
 

@@ -1,6 +1,7 @@
 """The signed letter: drafted with only its languages, addressee and body, it prints every
 formula part from its default; a chosen salutation prints; a switched-off close does not;
-a formula without text in a language stops the issue; the demo letter is created once."""
+a formula without text in a language stops the issue; the demo letter is created once,
+and approved."""
 
 import re
 
@@ -79,7 +80,7 @@ def test_a_formula_without_text_in_a_language_is_an_error_in_that_language(draft
     assert found == [("salutation_missing", "kk", True)]
 
 
-def test_the_demo_letter_is_issued_once_with_no_error():
+def test_the_demo_letter_is_approved_once_with_no_error():
     users = {name: make_user(name, role) for name, role in (
         ("drafter", roles.DRAFTER), ("reviewer", roles.REVIEWER),
         ("registrar", roles.REGISTRAR))}
@@ -87,7 +88,7 @@ def test_the_demo_letter_is_issued_once_with_no_error():
     demo.load(users=users)
     letter = Letter.objects.get()
     assert letter == demo_object(demo.KEY, Letter)
-    assert (letter.state, letter.number, letter.languages) == ("issued", None,
+    assert (letter.state, letter.series, letter.languages) == ("approved", None,
                                                                ["en", "ru", "kk"])
     assert not [f for f in run_checks(letter) if f.is_error]
     assert not {f.code for f in run_checks(letter)} & {
