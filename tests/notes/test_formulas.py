@@ -35,7 +35,8 @@ def test_an_unknown_placeholder_is_refused_by_the_model():
 def test_missing_placeholders_stray_braces_and_placeholders_in_plain_texts_are_refused(
     field, text, message
 ):
-    formulas = (Letterhead if field.startswith(("letterhead", "enclosure")) else FormulaSet).current()
+    model = Letterhead if field.startswith(("letterhead", "enclosure")) else FormulaSet
+    formulas = model.current()
     setattr(formulas, field, text)
     with pytest.raises(ValidationError) as refused:
         formulas.full_clean()
