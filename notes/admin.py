@@ -18,8 +18,7 @@ class FormulaSetForm(forms.ModelForm):
     class Meta:
         model = FormulaSet
         # The untranslated names: TranslationAdmin puts each language's field in their place.
-        fields = ["sender_full", "sender_short", "opening_template", "closing_template",
-                  "enclosure_template", "place", "letterhead", "emblem"]
+        fields = ["opening_template", "closing_template"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

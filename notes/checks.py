@@ -31,7 +31,7 @@ def note_checks(note) -> list[Finding]:
             findings.append(Finding(
                 ERROR, "formulas_broken",
                 _("The formulas of this language cannot be assembled (%(problems)s). An "
-                  "administrator corrects them under “Formulas and letterhead”.")
+                  "administrator corrects them under “Note formulas” or “Letterhead”.")
                 % {"problems": "; ".join(problems)},
                 lang,
             ))

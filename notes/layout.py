@@ -12,9 +12,8 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from cica_docs.rendering.fetcher import letterhead_url
-from cica_docs.rendering.marks import DRAFT_MARKS
-from cica_docs.rendering.markup import clean_text, plain_html
+from cica_docs.letterhead.parts import page_context
+from cica_docs.rendering.markup import plain_html
 from cica_docs.rendering.pdf import Part, RenderedPdf, render_package
 from cica_docs.typography import typeset_document
 
@@ -31,7 +30,7 @@ class NoteCopy:
     closing: str  # assembled closing formula or ""
     enclosure_lines: list[str]
     place_date: str  # "Astana, 6 March 2024"
-    addressee_block: list[str]  # printed in capitals
+    addressee_block: list[str]  # as the addressee prints it (in capitals or as typed)
     is_draft: bool = False
     draft_mark: str = ""  # overrides DRAFT_MARKS[language]
     bookmark: str = ""  # outline label; default "№ <symbol> (<LANGUAGE>)"
@@ -40,16 +39,9 @@ class NoteCopy:
 def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
     """The print HTML of one language copy (also usable for an HTML preview), typeset for
     print: no-break rules, quotes and dashes of its language (`cica_docs.typography`)."""
-    if emblem and not emblem.startswith("data:image/"):
-        emblem = letterhead_url(emblem)
     context = {
-        "language": copy.language,
-        "title": clean_text(title),
-        "letterhead_lines": [plain_html(line) for line in copy.letterhead_lines],
-        "emblem_url": emblem or "",
-        "draft_mark": (copy.draft_mark or DRAFT_MARKS.get(copy.language, "DRAFT"))
-        if copy.is_draft
-        else "",
+        **page_context(copy.language, title=title, letterhead_lines=copy.letterhead_lines,
+                       is_draft=copy.is_draft, emblem=emblem, draft_mark=copy.draft_mark),
         "copy": NoteCopy(
             language=copy.language,
             letterhead_lines=[],

@@ -11,16 +11,10 @@ from .placeholders import PlaceholderValidator
 
 
 class FormulaSet(models.Model):
-    """The Secretariat's formulas, place and letterhead, per language. One row, edited by
-    an administrator; the defaults are those of FORMAT_RULES.md."""
+    """The note's formulas, per language. One row, edited by an administrator; the defaults
+    are those of FORMAT_RULES.md. The letterhead, the sender's names, the place and the
+    enclosure line are the platform's (cica_docs/letterhead `Letterhead`)."""
 
-    sender_full = models.CharField(
-        _("sender, full name"), max_length=300, validators=[PlaceholderValidator("sender_full")]
-    )
-    sender_short = models.CharField(
-        _("sender, short name"), max_length=200,
-        validators=[PlaceholderValidator("sender_short")],
-    )
     opening_template = models.TextField(
         _("opening formula"),
         help_text=_("Placeholders: {sender}, {addressee} and {text} (the drafter's words)."),
@@ -30,28 +24,13 @@ class FormulaSet(models.Model):
         _("closing formula"), help_text=_("Placeholders: {sender_short} and {addressee}."),
         validators=[PlaceholderValidator("closing_template")],
     )
-    enclosure_template = models.CharField(
-        _("enclosure line"), max_length=200, help_text=_("Placeholder: {pages}."),
-        validators=[PlaceholderValidator("enclosure_template")],
-    )
-    place = models.CharField(
-        _("place"), max_length=100, validators=[PlaceholderValidator("place")]
-    )
-    letterhead = models.TextField(
-        _("letterhead"), help_text=_("Lines printed at the top of this language's copy."),
-        validators=[PlaceholderValidator("letterhead")],
-    )
-    emblem = models.ImageField(
-        _("emblem"), upload_to="letterhead/", blank=True,
-        help_text=_("Optional image printed above the letterhead (PNG or JPEG)."),
-    )
 
     class Meta:
-        verbose_name = _("formulas and letterhead")
-        verbose_name_plural = _("formulas and letterhead")
+        verbose_name = _("note formulas")
+        verbose_name_plural = _("note formulas")
 
     def __str__(self) -> str:
-        return str(_("Formulas and letterhead"))
+        return str(_("Note formulas"))
 
     @classmethod
     def current(cls) -> "FormulaSet":

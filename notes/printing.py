@@ -1,10 +1,8 @@
 """A note as the rendering layer prints it: one NoteCopy per language it is issued in."""
 
-from django.utils import timezone
-
-from cica_docs.documents.enclosures import enclosed_items
-from cica_docs.issuing.packages import preview_page_counts
-from cica_docs.languages import format_place_date, language_codes
+from cica_docs.languages import language_codes
+from cica_docs.letterhead import parts
+from cica_docs.letterhead.models import Letterhead
 from cica_docs.rendering.markup import render_markdown
 
 from . import formulas as f
@@ -12,31 +10,26 @@ from .layout import NoteCopy, note_parts
 from .models import FormulaSet
 
 
-def enclosure_lines(lang: str, page_counts: list[int], formulas: FormulaSet) -> list[str]:
-    template = getattr(formulas, f"enclosure_template_{lang}", "") or ""
-    return [f.fill(template, pages=str(pages)) for pages in page_counts]
-
-
-def note_copies(note, *, enclosure_pages: list[int] = (), formulas=None) -> list[NoteCopy]:
+def note_copies(note, *, enclosure_pages: list[int] = (), formulas=None,
+                letterhead=None) -> list[NoteCopy]:
     """The copies of `note`, in the order of settings.LANGUAGES.
 
     A draft has no number and no date yet: it prints "№ ___", today's date and a DRAFT mark.
     """
     formulas = formulas or FormulaSet.current()
-    issued = note.issued_on is not None
-    day = note.issued_on or timezone.localdate()
+    letterhead = letterhead or Letterhead.current()
     return [
         NoteCopy(
             language=lang,
-            letterhead_lines=f.letterhead_lines(lang, formulas),
+            letterhead_lines=parts.letterhead_lines(lang, letterhead),
             symbol=note.symbol,
-            opening=f.opening_paragraph(note, lang, formulas),
+            opening=f.opening_paragraph(note, lang, formulas, letterhead),
             body_html=render_markdown(getattr(note, f"body_{lang}") or ""),
-            closing=f.closing_paragraph(note, lang, formulas),
-            enclosure_lines=enclosure_lines(lang, list(enclosure_pages), formulas),
-            place_date=format_place_date(f.place(note, lang, formulas), day, lang),
+            closing=f.closing_paragraph(note, lang, formulas, letterhead),
+            enclosure_lines=parts.enclosure_lines(lang, enclosure_pages, letterhead),
+            place_date=f.place_date(note, lang, letterhead),
             addressee_block=f.addressee_block(note, lang),
-            is_draft=not issued,
+            is_draft=note.issued_on is None,
         )
         for lang in language_codes()
         if lang in note.languages
@@ -46,15 +39,14 @@ def note_copies(note, *, enclosure_pages: list[int] = (), formulas=None) -> list
 def preview_context(note, *, enclosures=None) -> dict:
     """The on-screen preview: the copies as they print, enclosure lines included (the same
     `enclosure_lines`, from the page counts the print would state)."""
-    items = enclosed_items(note) if enclosures is None else enclosures
-    pages = ["…" if count is None else count for count in preview_page_counts(items)]
+    pages = parts.preview_enclosure_pages(note, enclosures)
     return {"copies": note_copies(note, enclosure_pages=pages)}
 
 
 def print_parts(note, *, enclosure_pages=()):
     """One print part per language the note is issued in (the platform's kind hook)."""
-    formulas = FormulaSet.current()
-    copies = note_copies(note, enclosure_pages=enclosure_pages, formulas=formulas)
+    letterhead = Letterhead.current()
+    copies = note_copies(note, enclosure_pages=enclosure_pages, letterhead=letterhead)
     return note_parts(
-        copies, title=note.symbol or note.title or "", emblem=formulas.emblem.name or None
+        copies, title=note.symbol or note.title or "", emblem=letterhead.emblem.name or None
     )

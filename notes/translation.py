@@ -5,10 +5,7 @@ from .models import FormulaSet, Note
 
 @register(FormulaSet)
 class FormulaSetTranslation(TranslationOptions):
-    fields = (
-        "sender_full", "sender_short", "opening_template", "closing_template",
-        "enclosure_template", "place", "letterhead",
-    )
+    fields = ("opening_template", "closing_template")
     required_languages = ("en", "ru", "kk")
 
 

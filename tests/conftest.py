@@ -116,6 +116,7 @@ REFERENCE_DATA = [
     ("cica_docs.circulation.migrations.0002_member_states_data", "load_member_states"),
     ("cica_docs.documents.migrations.0002_append_only_triggers", "grant_series"),
     ("tests.conftest", "load_formulas_and_addressees"),
+    ("letters.migrations.0002_default_formulas", "load_defaults"),
     ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
     ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
     ("cica_docs.accounts.migrations.0004_discard_documents_permission", "grant_discard"),
@@ -124,18 +125,25 @@ REFERENCE_DATA = [
 
 def load_formulas_and_addressees(apps, schema_editor):
     """What notes 0002 loads, where the models are now (the addressees moved to
-    cica_docs/letterhead in notes 0006)."""
+    cica_docs/letterhead in notes 0006, the letterhead and sender's names in notes 0007)."""
     from cica_docs.accounts.migration_helpers import grant
 
     defaults = importlib.import_module("notes.migrations.0002_default_formulas")
+    values = defaults._localized(defaults.FORMULAS)
+    platform = importlib.import_module("notes.migrations.0007_letterhead_to_platform").COLUMNS
     FormulaSet = apps.get_model("notes", "FormulaSet")
     if not FormulaSet.objects.exists():
-        FormulaSet.objects.create(**defaults._localized(defaults.FORMULAS))
+        FormulaSet.objects.create(**{k: v for k, v in values.items() if k not in platform})
+    Letterhead = apps.get_model("letterhead", "Letterhead")
+    if not Letterhead.objects.exists():
+        Letterhead.objects.create(**{k: v for k, v in values.items() if k in platform})
     apps.get_model("letterhead", "Addressee").objects.update_or_create(
-        code="cica-member-states", defaults=defaults._localized(defaults.MEMBER_STATES))
+        code="cica-member-states", defaults={**defaults._localized(defaults.MEMBER_STATES),
+                                             "block_in_capitals": True})
     grant(apps, {"admin": [
         "letterhead.add_addressee", "letterhead.change_addressee", "letterhead.view_addressee",
         "notes.change_formulaset", "notes.view_formulaset",
+        "letterhead.change_letterhead", "letterhead.view_letterhead",
     ]})
 
 

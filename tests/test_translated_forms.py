@@ -7,7 +7,8 @@ import pytest
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents.models import Series
 from cica_docs.languages import language_codes
-from cica_docs.letterhead.models import Addressee
+from cica_docs.letterhead.models import Addressee, Letterhead
+from letters.models import Formula, Signatory
 from notes.models import FormulaSet
 from tests.api.conftest import token_client
 from tests.conftest import reauthenticate
@@ -17,8 +18,8 @@ from tests.html_forms import form_data
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "ru", "kk"]
-FORMULA_FIELDS = ("sender_full", "sender_short", "opening_template", "closing_template",
-                  "enclosure_template", "place", "letterhead")
+FORMULA_FIELDS = ("opening_template", "closing_template")
+LETTERHEAD_FIELDS = ("sender_full", "sender_short", "place", "letterhead", "enclosure_template")
 
 
 def columns(instance, *names) -> dict[str, str]:
@@ -120,6 +121,22 @@ def test_changing_one_language_of_a_note_leaves_the_others_as_they_were(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_saving_a_letter_unchanged_keeps_every_language(client, drafter, language):
+    from cica_docs.documents.kinds import get_kind
+    from letters.models import Letter
+
+    response = token_client(drafter).post("/api/v1/letters/", get_kind("letter").example(),
+                                          format="json")
+    letter = Letter.objects.get(pk=response.json()["id"])
+    before = columns(letter, "title", "addressee_block", "body")
+    assert len(set(before.values())) == 9
+    client.force_login(drafter)
+    save_unchanged(client, f"/{language}/work/{letter.pk}/edit/", containing="title_en")
+    assert columns(letter, "title", "addressee_block", "body") == before
+    assert letter.revision_number == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_saving_a_concept_paper_unchanged_keeps_every_language(client, drafter, language):
     paper = make_concept(drafter, languages=("en", "ru", "kk"))
     paper.refresh_from_db()
@@ -140,8 +157,12 @@ def test_saving_a_concept_paper_unchanged_keeps_every_language(client, drafter, 
         (MemberState, {"code": "KAZ"}, ("name", "full_name")),
         (Addressee, {"code": "cica-member-states"}, ("dative", "block")),
         (FormulaSet, {}, FORMULA_FIELDS),
+        (Letterhead, {}, LETTERHEAD_FIELDS),
+        (Formula, {"code": "excellency"}, ("text",)),
+        (Signatory, {"code": "secretary-general"}, ("name", "title")),
     ],
-    ids=["member-state", "addressee", "formulas-and-letterhead"],
+    ids=["member-state", "addressee", "note-formulas", "letterhead", "letter-formula",
+         "signatory"],
 )
 def test_saving_in_django_admin_unchanged_keeps_every_language(
     manager, language, model, lookup, fields

@@ -62,14 +62,20 @@ class AddresseeSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     code = TextField(max_length=60)
     dative = TranslatedField(help_text="The form inside the courtesy formulas.")
-    block = TranslatedField(help_text="The address block printed at the end, line by line.")
+    block = TranslatedField(help_text="The address block, line by line.")
+    block_in_capitals = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Print the block in capitals (as for a collective addressee); otherwise as "
+                  "typed.")
 
     def to_representation(self, instance):
         return {"id": instance.pk, "code": instance.code,
-                "dative": translated(instance, "dative"), "block": translated(instance, "block")}
+                "dative": translated(instance, "dative"), "block": translated(instance, "block"),
+                "block_in_capitals": instance.block_in_capitals}
 
     def create(self, validated_data):
-        addressee = Addressee(code=validated_data["code"])
+        addressee = Addressee(code=validated_data["code"],
+                              block_in_capitals=validated_data["block_in_capitals"])
         for name in ("dative", "block"):
             translations_assign(addressee, name, {
                 code: validated_data[name].get(code, "") for code in language_codes()

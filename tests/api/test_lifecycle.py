@@ -25,8 +25,10 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
         "dative": {"en": "the CICA Partners", "ru": "партнерам СВМДА",
                    "kk": "Азия Кеңесінің серіктестеріне"},
         "block": {"en": "CICA PARTNERS", "ru": "ПАРТНЕРЫ СВМДА", "kk": "АӨСШК СЕРІКТЕСТЕРІ"},
+        "block_in_capitals": True,
     }, format="json")
     assert response.status_code == 201, response.json()
+    assert response.json()["block_in_capitals"] is True
 
     response = drafting.post("/api/v1/concept-papers/", {
         "languages": ["en", "ru"], "paper_date": "2024-03-01",

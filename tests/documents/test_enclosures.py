@@ -41,9 +41,11 @@ def test_the_editor_offers_concept_papers_but_not_notes_or_withdrawn_papers(
     other_note = make_note(drafter)
     client.force_login(drafter)
     page = client.get("/en/work/new/note/").text
-    assert f'<option value="{paper.pk}">' in page
-    assert f'<option value="{withdrawn.pk}">' not in page
-    assert f'<option value="{other_note.pk}">' not in page
+    # The choices of the first enclosure (other drop-downs, the series, have values too).
+    choices = re.search(r'<select[^>]*name="enclosures".*?</select>', page, re.S).group()
+    assert f'<option value="{paper.pk}">' in choices
+    assert f'<option value="{withdrawn.pk}">' not in choices
+    assert f'<option value="{other_note.pk}">' not in choices
     assert 'aria-label="Enclosure 1"' in page
     # One document per position: drop-downs, never list boxes that take several.
     positions = re.findall(r"<select[^>]*name=\"enclosures\"[^>]*>", page)

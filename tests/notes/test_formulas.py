@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from cica_docs.documents import services
 from cica_docs.documents.checks import run_checks
+from cica_docs.letterhead.models import Letterhead
 from notes.models import FormulaSet
 from tests.conftest import reauthenticate
 from tests.factories import approved_note
@@ -34,7 +35,8 @@ def test_an_unknown_placeholder_is_refused_by_the_model():
 def test_missing_placeholders_stray_braces_and_placeholders_in_plain_texts_are_refused(
     field, text, message
 ):
-    formulas = FormulaSet.current()
+    model = Letterhead if field.startswith(("letterhead", "enclosure")) else FormulaSet
+    formulas = model.current()
     setattr(formulas, field, text)
     with pytest.raises(ValidationError) as refused:
         formulas.full_clean()
@@ -106,7 +108,7 @@ def test_a_note_whose_formulas_cannot_be_assembled_cannot_be_issued(
 
 def test_the_issue_page_says_why_the_formulas_block_it(client, drafter, reviewer, registrar):
     note = approved_note(drafter, reviewer)
-    FormulaSet.objects.filter(pk=FormulaSet.current().pk).update(place_ru="")
+    Letterhead.objects.filter(pk=Letterhead.current().pk).update(place_ru="")
     client.force_login(registrar)
     reauthenticate(client)
     response = client.post(f"/en/work/{note.pk}/issue/", {"acknowledge_warnings": "on"},

@@ -8,7 +8,7 @@ from cica_docs.documents.models import Document
 from cica_docs.issuing.models import RenderedFile, Rendering
 from cica_docs.issuing.packages import render_all
 from cica_docs.issuing.services import issued_closings
-from notes.models import FormulaSet
+from cica_docs.letterhead.models import Letterhead
 from tests.factories import approved_note, make_note
 from tests.rendering.conftest import pdftotext
 
@@ -65,9 +65,9 @@ def test_the_same_issued_revision_renders_to_the_same_bytes(issued_note):
 def test_downloads_come_from_storage_and_never_re_render(client, registrar, issued_note):
     stored = RenderedFile.objects.get(document=issued_note, variant="ru")
     # An administrator corrects the letterhead after the issue: the issued PDF must not change.
-    formulas = FormulaSet.current()
-    formulas.letterhead_ru = "ИЗМЕНЕННЫЙ БЛАНК"
-    formulas.save()
+    letterhead = Letterhead.current()
+    letterhead.letterhead_ru = "ИЗМЕНЕННЫЙ БЛАНК"
+    letterhead.save()
     client.force_login(registrar)
     response = client.get(f"/en/work/{issued_note.pk}/pdf/ru/")
     data = b"".join(response.streaming_content)

@@ -1,0 +1,64 @@
+"""The signed letter as a document kind (the platform's contract: documents/kinds.py)."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from cica_docs.documents.kinds import DocumentKind, register
+from cica_docs.documents.models import Document
+
+from . import checks, printing
+from .forms import LetterForm
+from .models import Letter
+
+State = Document.State
+
+
+class LetterKind(DocumentKind):
+    key = "letter"
+    model = Letter
+    label = _("Letter")
+    label_plural = _("Letters")
+    translated_fields = ("addressee_block", "body")
+    plain_fields = ("salutation", "closing", "complimentary_close", "signatory")
+    required_fields = ("body", "addressee_block")
+    requires_series = False
+    takes_enclosures = True
+    allows_first_person = True
+    form_class = LetterForm
+    preview_template = "letters/letter_preview.html"
+    api_path, api_item, api_component = "letters", "letter", "Letter"
+    state_labels = {
+        State.DRAFT: pgettext_lazy("state of a letter", "Draft"),
+        State.SUBMITTED: pgettext_lazy("state of a letter", "Submitted for review"),
+        State.APPROVED: pgettext_lazy("state of a letter", "Approved"),
+        State.ISSUED: pgettext_lazy("state of a letter", "Issued"),
+        State.WITHDRAWN: pgettext_lazy("state of a letter", "Withdrawn"),
+        State.DISCARDED: pgettext_lazy("state of a letter", "Discarded"),
+    }
+
+    def example(self):
+        return {
+            "languages": ["en", "ru", "kk"],
+            "title": {"en": "Invitation to the Think Tank Forum", "ru": "Приглашение на "
+                      "Форум аналитических центров", "kk": "Сараптамалық орталықтар "
+                      "форумына шақыру"},
+            "addressee_block": {
+                "en": "H.E. Mr. A. Rahimov\nMinister of Foreign Affairs\nTashkent",
+                "ru": "Его Превосходительству\nгосподину А.Рахимову\nМинистру иностранных "
+                      "дел\nг. Ташкент",
+                "kk": "Сыртқы істер министрі\nА.Рахимов мырзаға\nТашкент қаласы",
+            },
+            "body": {
+                "en": "I have the honour to invite you to the Forum.",
+                "ru": "Имею честь пригласить Вас на Форум.",
+                "kk": "Сізді Форумға шақыруды өзіме мәртебе санаймын.",
+            },
+        }
+
+    # The hooks are the letter's own functions, with the contract's signatures.
+    checks = staticmethod(checks.letter_checks)
+    preview_context = staticmethod(printing.preview_context)
+    print_parts = staticmethod(printing.print_parts)
+
+
+register(LetterKind())
