@@ -239,8 +239,61 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+
+
+def _s3_storage() -> dict | None:
+    """The S3-compatible storage that STORAGE_URL (s3://bucket?endpoint_url=…&region=…
+    &prefix=…&addressing_style=path) or AWS_STORAGE_BUCKET_NAME (with the other AWS_*
+    variables) selects, else None (local files under MEDIA_ROOT). Credentials come from
+    boto3's usual places (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ~/.aws, an instance
+    role). Objects are private: the app reads them and serves them through its own views
+    (rendering/responses.py), never as a bucket URL."""
+    from urllib.parse import parse_qs, urlsplit
+
+    url = os.environ.get("STORAGE_URL", "").strip()
+    if url:
+        parts = urlsplit(url)
+        query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        if parts.scheme == "file" or (not parts.scheme and not parts.netloc):
+            return None
+        known = {"endpoint_url", "region", "prefix", "addressing_style"}
+        if parts.scheme != "s3" or not parts.netloc or set(query) - known:
+            raise ImproperlyConfigured(
+                "STORAGE_URL must look like s3://bucket?endpoint_url=…&region=…&prefix=… "
+                f"(known options: {', '.join(sorted(known))}), not {url!r}")
+        bucket, endpoint = parts.netloc, query.get("endpoint_url")
+        region, prefix = query.get("region"), query.get("prefix", parts.path.strip("/"))
+        style = query.get("addressing_style")
+    elif os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+        endpoint = os.environ.get("AWS_S3_ENDPOINT_URL")
+        region = os.environ.get("AWS_S3_REGION_NAME") or os.environ.get("AWS_DEFAULT_REGION")
+        prefix = os.environ.get("AWS_LOCATION", "")
+        style = os.environ.get("AWS_S3_ADDRESSING_STYLE")
+    else:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "location": prefix.strip("/"),
+        # Private objects: no ACL of ours (the bucket's own, private, applies); a URL, were
+        # one ever made, would be signed and short-lived; never served from the bucket.
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        # The same names as on a disk: a second file of one name gets a name of its own.
+        "file_overwrite": False,
+    }
+    if endpoint:
+        options["endpoint_url"] = endpoint
+    if region:
+        options["region_name"] = region
+    if style:
+        options["addressing_style"] = style
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _s3_storage() or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -38,6 +38,7 @@ from cica_docs.audit.log import security_event
 from cica_docs.documents import content as content_mod
 from cica_docs.documents.frozen import issued_sources
 from cica_docs.documents.models import Document
+from cica_docs.storage import STORAGE_ERRORS
 
 from .documents import render_all
 from .models import RenderedFile, Rendering
@@ -205,7 +206,7 @@ def _store(document, claim, results) -> list[RenderedFile]:
                 )
                 try:
                     record.file.save(name, ContentFile(result.pdf.data), save=False)
-                except OSError as error:
+                except STORAGE_ERRORS as error:
                     raise StorageFailed(f"the PDFs could not be stored: {error}") from error
                 written.append(record.file.name)
                 record.save()
@@ -218,7 +219,7 @@ def _store(document, claim, results) -> list[RenderedFile]:
         for name in written:
             try:
                 default_storage.delete(name)
-            except OSError:
+            except STORAGE_ERRORS:
                 logger.exception("could not remove %s after a failed rendering", name)
         raise
 
