@@ -302,16 +302,28 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
-    }
-}
-
 # REDIS_URL (redis://host:6379/0) enables the Redis cache shared by every node; without it
-# each process keeps its own small in-memory cache.
+# each process keeps its own small in-memory cache. With TASKS_BACKEND=rq it holds the queue.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+# Background tasks (renders, notices): django-tasks-db's table by default (TASKS_BACKEND=db);
+# TASKS_BACKEND=rq puts them on RQ in REDIS_URL (django-tasks-rq). `manage.py worker` runs
+# the worker of either.
+TASK_BACKENDS = {"db": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}
+_tasks_backend = os.environ.get("TASKS_BACKEND", "db").strip() or "db"
+_tasks_backend = TASK_BACKENDS.get(_tasks_backend, _tasks_backend)
+if _tasks_backend not in TASK_BACKENDS.values():
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be db or rq, not {os.environ.get('TASKS_BACKEND')!r}")
+TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": ["default"]}}
+if _tasks_backend == TASK_BACKENDS["rq"]:
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (redis://host:6379/0).")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    # A job's time limit in RQ: far above a render's own limits (rendering/pdf.py), which
+    # end a render that hangs.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL,
+                             "DEFAULT_TIMEOUT": envint("RQ_JOB_TIMEOUT", 30 * 60)}}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
@@ -463,3 +475,16 @@ PDF_MAX_PAGES = envint("PDF_MAX_PAGES", 1000)
 PDF_RENDER_ISOLATION = os.environ.get("PDF_RENDER_ISOLATION", "fork")
 # An uploaded PDF enclosure (cica_docs/documents/uploads.py): the largest file accepted.
 ENCLOSURE_MAX_BYTES = envint("ENCLOSURE_MAX_BYTES", 20 * 1024 * 1024)
+
+# Error reporting to Sentry (or a compatible service) only when SENTRY_DSN is set: unhandled
+# errors of the web nodes and the workers, without personal data; nothing is sent otherwise.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=envfloat("SENTRY_TRACES_SAMPLE_RATE", 0),
+    )

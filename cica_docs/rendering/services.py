@@ -34,6 +34,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from cica_docs import queue
 from cica_docs.audit.log import security_event
 from cica_docs.documents import content as content_mod
 from cica_docs.documents.frozen import issued_sources
@@ -107,7 +108,11 @@ def _enqueue(document_id: int, *, at=None) -> None:
     task = render_issued
     if at is not None and task.get_backend().supports_defer:
         task = task.using(run_after=at)
-    result = task.enqueue(document_id)
+    try:
+        result = task.enqueue(document_id)
+    except Exception:  # the queue is down (Redis): the issue stands, the sweep queues it later
+        logger.exception("the rendering of document %s could not be queued", document_id)
+        return
     Rendering.objects.filter(document_id=document_id, status=Status.QUEUED).update(
         task_id=str(result.id)
     )
@@ -267,27 +272,25 @@ def stalled_renders(now=None):
 def lost_renders(now=None) -> list[Rendering]:
     """QUEUED renderings whose task will never run them: none is waiting in the task
     queue (lost, failed, or claimed by a worker that died before it began)."""
-    from django_tasks_db.models import DBTaskResult
+    from .tasks import render_issued
 
-    if not _uses_task_table():
+    backend = render_issued.get_backend()
+    if not queue.keeps_a_queue(backend):
         return []
     now = now or timezone.now()
-    due = Rendering.objects.filter(status=Status.QUEUED).filter(
+    due = list(Rendering.objects.filter(status=Status.QUEUED).filter(
         Q(retry_at__lt=now - _grace()) | Q(retry_at__isnull=True, updated_at__lt=now - _grace())
-    )
-    waiting = set(
-        DBTaskResult.objects.filter(status="READY").values_list("id", flat=True)
-    )
-    return [r for r in due if not r.task_id or uuid.UUID(r.task_id) not in waiting]
+    ))
+    waiting = queue.waiting([r.task_id for r in due], backend)
+    return [r for r in due if not r.task_id or r.task_id not in waiting]
 
 
 def _uses_task_table() -> bool:
-    """Whether tasks go through django_tasks_db's table (not the tests' immediate runs)."""
-    from django_tasks_db.backend import DatabaseBackend
-
+    """Whether tasks go through django_tasks_db's table (not RQ, not the tests' immediate
+    runs)."""
     from .tasks import render_issued
 
-    return isinstance(render_issued.get_backend(), DatabaseBackend)
+    return queue.backend_path(render_issued.get_backend()) == queue.DB_BACKEND
 
 
 def _fail_task(task_id: str, reason: str) -> None:
