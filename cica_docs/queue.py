@@ -8,6 +8,7 @@ the sweep queues it again (rendering/services.py `lost_renders`).
 """
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 
@@ -33,8 +34,11 @@ def keeps_a_queue(backend) -> bool:
     return backend_path(backend) in (RQ_BACKEND, DB_BACKEND)
 
 
-def waiting(ids, backend) -> set[str]:
-    """Of the task ids `ids`, those waiting to be run by a worker."""
+def waiting(ids, backend, *, started_within: timedelta = timedelta(0)) -> set[str]:
+    """Of the task ids `ids`, those waiting to be run by a worker — and, under RQ, those a
+    worker took less than `started_within` ago (its work horse is starting: the task has
+    not reached the database yet; one started long ago and silent since, died with its
+    worker)."""
     ids = [str(i) for i in ids if i]
     if not ids:
         return set()
@@ -42,8 +46,12 @@ def waiting(ids, backend) -> set[str]:
         import django_rq
         from rq.job import Job
 
+        since = datetime.now(UTC) - started_within
         jobs = Job.fetch_many(ids, connection=django_rq.get_connection())
-        return {job.id for job in jobs if job is not None and job.get_status() in RQ_WAITING}
+        return {job.id for job in jobs if job is not None and (
+            job.get_status() in RQ_WAITING or (
+                job.get_status() == "started" and job.started_at is not None
+                and job.started_at.replace(tzinfo=job.started_at.tzinfo or UTC) > since))}
     from django_tasks_db.models import DBTaskResult
 
     by_uuid = {}

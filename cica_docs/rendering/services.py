@@ -106,7 +106,7 @@ def _enqueue(document_id: int, *, at=None) -> None:
     from .tasks import render_issued
 
     task = render_issued
-    if at is not None and task.get_backend().supports_defer:
+    if at is not None and at > timezone.now() and task.get_backend().supports_defer:
         task = task.using(run_after=at)
     try:
         result = task.enqueue(document_id)
@@ -281,7 +281,7 @@ def lost_renders(now=None) -> list[Rendering]:
     due = list(Rendering.objects.filter(status=Status.QUEUED).filter(
         Q(retry_at__lt=now - _grace()) | Q(retry_at__isnull=True, updated_at__lt=now - _grace())
     ))
-    waiting = queue.waiting([r.task_id for r in due], backend)
+    waiting = queue.waiting([r.task_id for r in due], backend, started_within=_grace())
     return [r for r in due if not r.task_id or r.task_id not in waiting]
 
 
