@@ -102,13 +102,20 @@ def schedule_render(*, document) -> None:
     transaction.on_commit(lambda: _enqueue(document.pk))
 
 
-def _enqueue(document_id: int, *, at=None) -> None:
+def _enqueue(document_id: int, *, at=None, again=False) -> None:
+    """Queue the rendering's task; `again` (a retry, a lost task) puts it ahead of first
+    renderings where the backend orders by priority: it has waited its turn once already."""
+    from django.tasks.base import TASK_MAX_PRIORITY
+
     from .tasks import render_issued
 
     task = render_issued
-    if at is not None and at > timezone.now() and task.get_backend().supports_defer:
-        task = task.using(run_after=at)
     try:
+        backend = task.get_backend()
+        if again and backend.supports_priority:
+            task = task.using(priority=TASK_MAX_PRIORITY)
+        if at is not None and at > timezone.now() and backend.supports_defer:
+            task = task.using(run_after=at)
         result = task.enqueue(document_id)
     except Exception:  # the queue is down (Redis): the issue stands, the sweep queues it later
         logger.exception("the rendering of document %s could not be queued", document_id)
@@ -253,7 +260,7 @@ def _attempt_failed(document, claim, error) -> None:
             Rendering.objects.filter(pk=rendering.pk).update(
                 status=Status.QUEUED, error=reason, **{**_fresh_state(), "retry_at": at}
             )
-            transaction.on_commit(lambda: _enqueue(document.pk, at=at))
+            transaction.on_commit(lambda: _enqueue(document.pk, at=at, again=True))
         else:
             Rendering.objects.filter(pk=rendering.pk).update(
                 status=Status.FAILED, error=reason, **_fresh_state()
@@ -317,7 +324,7 @@ def sweep_stale_renders(now=None) -> dict[str, int]:
         counts["stalled"] += 1
     for rendering in lost_renders(now):
         _fail_task(rendering.task_id, "the task was lost before its rendering began")
-        _enqueue(rendering.document_id)
+        _enqueue(rendering.document_id, again=True)
         counts["requeued"] += 1
     return counts
 

@@ -76,3 +76,49 @@ def test_healthz_names_the_queue_while_redis_is_down(settings, client):
         stop(redis)
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["down"] == ["queue"]
+
+
+@pytest.mark.django_db(transaction=False)
+def test_under_rq_a_stalled_rendering_is_queued_again_and_a_lost_one_found(
+    drafter, reviewer, registrar, settings, django_capture_on_commit_callbacks
+):
+    """The sweep on RQ: a rendering its dead worker left RUNNING is queued again as a job
+    (RQ has no priorities: the retry is queued without one); a job a worker took and never
+    began is not waiting, one just taken is."""
+    from datetime import timedelta
+
+    import django_rq
+    from django.utils import timezone
+
+    from cica_docs import queue
+    from cica_docs.rendering import services as rendering
+    from cica_docs.rendering.tasks import render_issued
+
+    redis, port = start_redis()
+    try:
+        _rq_settings(settings, f"redis://127.0.0.1:{port}/0")
+        settings.RENDER_RETRY_DELAYS = (0,)
+        note = approved_note(drafter, reviewer, languages=("en",))
+        with django_capture_on_commit_callbacks(execute=True):
+            services.document_issue(document=note, by=registrar)
+        first = Rendering.objects.get(document=note).task_id
+        assert first and queue.waiting([first], render_issued.get_backend()) == {first}
+        assert rendering._claim(note, first)
+        later = timezone.now() + timedelta(hours=1)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert rendering.sweep_stale_renders(later) == {"stalled": 1, "requeued": 0}
+        retry = Rendering.objects.get(document=note)
+        assert retry.status == "queued" and retry.task_id not in ("", first)
+        assert django_rq.get_queue("default").job_ids == [first, retry.task_id]
+
+        job = django_rq.get_queue("default").fetch_job(retry.task_id)
+        job.set_status("started")
+        job.started_at = timezone.now() - timedelta(minutes=5)
+        job.save()
+        backend = render_issued.get_backend()
+        assert queue.waiting([retry.task_id], backend,
+                             started_within=timedelta(seconds=60)) == set()
+        assert queue.waiting([retry.task_id], backend,
+                             started_within=timedelta(minutes=10)) == {retry.task_id}
+    finally:
+        stop(redis)
