@@ -46,12 +46,12 @@ def waiting(ids, backend, *, started_within: timedelta = timedelta(0)) -> set[st
         import django_rq
         from rq.job import Job
 
+        connection = django_rq.get_connection()
         since = datetime.now(UTC) - started_within
-        jobs = Job.fetch_many(ids, connection=django_rq.get_connection())
-        return {job.id for job in jobs if job is not None and (
-            job.get_status() in RQ_WAITING or (
-                job.get_status() == "started" and job.started_at is not None
-                and job.started_at.replace(tzinfo=job.started_at.tzinfo or UTC) > since))}
+        jobs = [job for job in Job.fetch_many(ids, connection=connection) if job is not None]
+        return {job.id for job in jobs if job.get_status() in RQ_WAITING or (
+            job.get_status() == "started" and (_recent(job.started_at, since)
+                                               or _worker_alive(job, connection)))}
     from django_tasks_db.models import DBTaskResult
 
     by_uuid = {}
@@ -62,6 +62,18 @@ def waiting(ids, backend, *, started_within: timedelta = timedelta(0)) -> set[st
             continue
     ready = DBTaskResult.objects.filter(id__in=list(by_uuid), status="READY")
     return {by_uuid[found] for found in ready.values_list("id", flat=True)}
+
+
+def _recent(moment, since) -> bool:
+    return moment is not None and moment.replace(tzinfo=moment.tzinfo or UTC) > since
+
+
+def _worker_alive(job, connection) -> bool:
+    """Whether the RQ worker that took `job` still reports (its key lives for its TTL)."""
+    from rq.worker import Worker
+
+    return bool(job.worker_name) and connection.exists(
+        Worker.redis_worker_namespace_prefix + job.worker_name) > 0
 
 
 def ping() -> None:

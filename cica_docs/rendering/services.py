@@ -289,7 +289,12 @@ def lost_renders(now=None) -> list[Rendering]:
         Q(retry_at__lt=now - _grace()) | Q(retry_at__isnull=True, updated_at__lt=now - _grace())
     ))
     waiting = queue.waiting([r.task_id for r in due], backend, started_within=_grace())
-    return [r for r in due if not r.task_id or r.task_id not in waiting]
+    lost = [r for r in due if not r.task_id or r.task_id not in waiting]
+    # Still queued under the same task now that the queue has answered (a worker may have
+    # taken and finished it in between).
+    still = set(Rendering.objects.filter(
+        pk__in=[r.pk for r in lost], status=Status.QUEUED).values_list("pk", "task_id"))
+    return [r for r in lost if (r.pk, r.task_id) in still]
 
 
 def _uses_task_table() -> bool:
