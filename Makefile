@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench clean
+.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench cluster-test clean
 
 install: system-packages $(STAMP) compilemessages
 
@@ -30,7 +30,13 @@ install-prod:
 	@scripts/check-system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-compilemessages: $(STAMP)
+compile# Two web nodes and two RQ workers on loopback, with S3 (moto), PostgreSQL and Redis:
+# issues, renders, a killed worker, a Redis outage (scripts/cluster-test). Needs the
+# machine's PostgreSQL at 127.0.0.1:5432 with the superuser postgres, as .ci/run sets up.
+cluster-test: install
+	$(PY) scripts/cluster-test
+
+messages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 # The demo data (well-known passwords) loads only under the DEMO switch these two set.
@@ -59,6 +65,12 @@ bench: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py demo > /dev/null
 	$(PY) -m cica_docs.bench
+
+# Two web nodes and two RQ workers on loopback, with S3 (moto), PostgreSQL and Redis:
+# issues, renders, a killed worker, a Redis outage (scripts/cluster-test). Needs the
+# machine's PostgreSQL at 127.0.0.1:5432 with the superuser postgres, as .ci/run sets up.
+cluster-test: install
+	$(PY) scripts/cluster-test
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l ru -l kk -l en --no-location --ignore=.venv --ignore=var

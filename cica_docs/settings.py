@@ -243,8 +243,61 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+
+
+def _s3_storage() -> dict | None:
+    """The S3-compatible storage that STORAGE_URL (s3://bucket?endpoint_url=…&region=…
+    &prefix=…&addressing_style=path) or AWS_STORAGE_BUCKET_NAME (with the other AWS_*
+    variables) selects, else None (local files under MEDIA_ROOT). Credentials come from
+    boto3's usual places (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ~/.aws, an instance
+    role). Objects are private: the app reads them and serves them through its own views
+    (rendering/responses.py), never as a bucket URL."""
+    from urllib.parse import parse_qs, urlsplit
+
+    url = os.environ.get("STORAGE_URL", "").strip()
+    if url:
+        parts = urlsplit(url)
+        query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        if parts.scheme == "file" or (not parts.scheme and not parts.netloc):
+            return None
+        known = {"endpoint_url", "region", "prefix", "addressing_style"}
+        if parts.scheme != "s3" or not parts.netloc or set(query) - known:
+            raise ImproperlyConfigured(
+                "STORAGE_URL must look like s3://bucket?endpoint_url=…&region=…&prefix=… "
+                f"(known options: {', '.join(sorted(known))}), not {url!r}")
+        bucket, endpoint = parts.netloc, query.get("endpoint_url")
+        region, prefix = query.get("region"), query.get("prefix", parts.path.strip("/"))
+        style = query.get("addressing_style")
+    elif os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+        endpoint = os.environ.get("AWS_S3_ENDPOINT_URL")
+        region = os.environ.get("AWS_S3_REGION_NAME") or os.environ.get("AWS_DEFAULT_REGION")
+        prefix = os.environ.get("AWS_LOCATION", "")
+        style = os.environ.get("AWS_S3_ADDRESSING_STYLE")
+    else:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "location": prefix.strip("/"),
+        # Private objects: no ACL of ours (the bucket's own, private, applies); a URL, were
+        # one ever made, would be signed and short-lived; never served from the bucket.
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        # The same names as on a disk: a second file of one name gets a name of its own.
+        "file_overwrite": False,
+    }
+    if endpoint:
+        options["endpoint_url"] = endpoint
+    if region:
+        options["region_name"] = region
+    if style:
+        options["addressing_style"] = style
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _s3_storage() or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -253,16 +306,28 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
-    }
-}
-
 # REDIS_URL (redis://host:6379/0) enables the Redis cache shared by every node; without it
-# each process keeps its own small in-memory cache.
+# each process keeps its own small in-memory cache. With TASKS_BACKEND=rq it holds the queue.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+# Background tasks (renders, notices): django-tasks-db's table by default (TASKS_BACKEND=db);
+# TASKS_BACKEND=rq puts them on RQ in REDIS_URL (django-tasks-rq). `manage.py worker` runs
+# the worker of either.
+TASK_BACKENDS = {"db": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}
+_tasks_backend = os.environ.get("TASKS_BACKEND", "db").strip() or "db"
+_tasks_backend = TASK_BACKENDS.get(_tasks_backend, _tasks_backend)
+if _tasks_backend not in TASK_BACKENDS.values():
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be db or rq, not {os.environ.get('TASKS_BACKEND')!r}")
+TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": ["default"]}}
+if _tasks_backend == TASK_BACKENDS["rq"]:
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (redis://host:6379/0).")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    # A job's time limit in RQ: far above a render's own limits (rendering/pdf.py), which
+    # end a render that hangs.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL,
+                             "DEFAULT_TIMEOUT": envint("RQ_JOB_TIMEOUT", 30 * 60)}}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
@@ -429,3 +494,16 @@ PDF_MAX_PAGES = envint("PDF_MAX_PAGES", 1000)
 PDF_RENDER_ISOLATION = os.environ.get("PDF_RENDER_ISOLATION", "fork")
 # An uploaded PDF enclosure (cica_docs/documents/uploads.py): the largest file accepted.
 ENCLOSURE_MAX_BYTES = envint("ENCLOSURE_MAX_BYTES", 20 * 1024 * 1024)
+
+# Error reporting to Sentry (or a compatible service) only when SENTRY_DSN is set: unhandled
+# errors of the web nodes and the workers, without personal data; nothing is sent otherwise.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=envfloat("SENTRY_TRACES_SAMPLE_RATE", 0),
+    )

@@ -5,7 +5,6 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 
-
 from . import dispatch, documents, files, inbox, pdf, reference, register, verify, workflow
 from .errors import not_found
 from .resources import published

@@ -8,6 +8,7 @@ rewrite come from `rendering.inspect.inspect_pdf`.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -18,9 +19,12 @@ from django.utils.translation import gettext as _
 from cica_docs.audit.log import record
 from cica_docs.rendering.inspect import inspect_pdf
 from cica_docs.rendering.pdf import RenderError
+from cica_docs.storage import STORAGE_ERRORS
 
 from .models import EnclosedFile
 from .services import require_drafter
+
+logger = logging.getLogger(__name__)
 
 
 class UploadRefused(Exception):
@@ -93,4 +97,8 @@ def enclosed_file_create(*, upload, title: str, by) -> tuple[EnclosedFile, bool]
                    removed=list(facts.removed))
     except IntegrityError:  # the same bytes, uploaded by someone else a moment ago
         return EnclosedFile.objects.get(sha256=digest), False
+    except STORAGE_ERRORS:  # nothing saved: the transaction is rolled back
+        logger.exception("an uploaded enclosure could not be stored")
+        raise UploadRefused(_("The file could not be stored just now: nothing was saved. "
+                              "Please try again in a few minutes.")) from None
     return enclosed, True

@@ -14,6 +14,8 @@ from django.core.files.storage import default_storage
 from django.db import connections
 from django.utils import timezone
 
+from cica_docs import queue
+
 logger = logging.getLogger(__name__)
 
 
@@ -37,11 +39,7 @@ def _storage() -> dict:
 
 
 def _queue() -> dict:
-    backend = settings.TASKS["default"]["BACKEND"]
-    if backend.startswith("django_tasks_db."):
-        from django_tasks_db.models import DBTaskResult
-
-        DBTaskResult.objects.exists()
+    queue.ping()
     return {}
 
 

@@ -35,11 +35,13 @@ from django.db.models import F, Q
 from django.dispatch import Signal
 from django.utils import timezone
 
+from cica_docs import queue
 from cica_docs.audit.log import security_event
 from cica_docs.documents import content as content_mod
 from cica_docs.documents.frozen import issued_sources
 from cica_docs.documents.models import Document
 from cica_docs.rendering.pdf import RenderCrashed, RenderError, RenderTimeout, reporting
+from cica_docs.storage import STORAGE_ERRORS
 
 from .models import RenderedFile, Rendering
 from .packages import render_all
@@ -103,13 +105,24 @@ def schedule_render(*, document) -> None:
     transaction.on_commit(lambda: _enqueue(document.pk))
 
 
-def _enqueue(document_id: int, *, at=None) -> None:
+def _enqueue(document_id: int, *, at=None, again=False) -> None:
+    """Queue the rendering's task; `again` (a retry, a lost task) puts it ahead of first
+    renderings where the backend orders by priority: it has waited its turn once already."""
+    from django.tasks.base import TASK_MAX_PRIORITY
+
     from .tasks import render_issued
 
     task = render_issued
-    if at is not None and task.get_backend().supports_defer:
-        task = task.using(run_after=at)
-    result = task.enqueue(document_id)
+    try:
+        backend = task.get_backend()
+        if again and backend.supports_priority:
+            task = task.using(priority=TASK_MAX_PRIORITY)
+        if at is not None and at > timezone.now() and backend.supports_defer:
+            task = task.using(run_after=at)
+        result = task.enqueue(document_id)
+    except Exception:  # the queue is down (Redis): the issue stands, the sweep queues it later
+        logger.exception("the rendering of document %s could not be queued", document_id)
+        return
     Rendering.objects.filter(document_id=document_id, status=Status.QUEUED).update(
         task_id=str(result.id)
     )
@@ -220,7 +233,7 @@ def _store(document, claim, results) -> list[RenderedFile]:
                 )
                 try:
                     record.file.save(name, ContentFile(data), save=False)
-                except OSError as error:
+                except STORAGE_ERRORS as error:
                     raise StorageFailed(f"the PDFs could not be stored: {error}") from error
                 written.append(record.file.name)
                 record.save()
@@ -234,7 +247,7 @@ def _store(document, claim, results) -> list[RenderedFile]:
         for name in written:
             try:
                 default_storage.delete(name)
-            except OSError:
+            except STORAGE_ERRORS:
                 logger.exception("could not remove %s after a failed rendering", name)
         raise
 
@@ -263,7 +276,7 @@ def _attempt_failed(document, claim, error) -> None:
             Rendering.objects.filter(pk=rendering.pk).update(
                 status=Status.QUEUED, error=reason, **{**_fresh_state(), "retry_at": at}
             )
-            transaction.on_commit(lambda: _enqueue(document.pk, at=at))
+            transaction.on_commit(lambda: _enqueue(document.pk, at=at, again=True))
         else:
             Rendering.objects.filter(pk=rendering.pk).update(
                 status=Status.FAILED, error=reason, **_fresh_state()
@@ -283,27 +296,30 @@ def stalled_renders(now=None):
 def lost_renders(now=None) -> list[Rendering]:
     """QUEUED renderings whose task will never run them: none is waiting in the task
     queue (lost, failed, or claimed by a worker that died before it began)."""
-    from django_tasks_db.models import DBTaskResult
+    from .tasks import render_issued
 
-    if not _uses_task_table():
+    backend = render_issued.get_backend()
+    if not queue.keeps_a_queue(backend):
         return []
     now = now or timezone.now()
-    due = Rendering.objects.filter(status=Status.QUEUED).filter(
+    due = list(Rendering.objects.filter(status=Status.QUEUED).filter(
         Q(retry_at__lt=now - _grace()) | Q(retry_at__isnull=True, updated_at__lt=now - _grace())
-    )
-    waiting = set(
-        DBTaskResult.objects.filter(status="READY").values_list("id", flat=True)
-    )
-    return [r for r in due if not r.task_id or uuid.UUID(r.task_id) not in waiting]
+    ))
+    waiting = queue.waiting([r.task_id for r in due], backend, started_within=_grace())
+    lost = [r for r in due if not r.task_id or r.task_id not in waiting]
+    # Still queued under the same task now that the queue has answered (a worker may have
+    # taken and finished it in between).
+    still = set(Rendering.objects.filter(
+        pk__in=[r.pk for r in lost], status=Status.QUEUED).values_list("pk", "task_id"))
+    return [r for r in lost if (r.pk, r.task_id) in still]
 
 
 def _uses_task_table() -> bool:
-    """Whether tasks go through django_tasks_db's table (not the tests' immediate runs)."""
-    from django_tasks_db.backend import DatabaseBackend
-
+    """Whether tasks go through django_tasks_db's table (not RQ, not the tests' immediate
+    runs)."""
     from .tasks import render_issued
 
-    return isinstance(render_issued.get_backend(), DatabaseBackend)
+    return queue.backend_path(render_issued.get_backend()) == queue.DB_BACKEND
 
 
 def _fail_task(task_id: str, reason: str) -> None:
@@ -330,7 +346,7 @@ def sweep_stale_renders(now=None) -> dict[str, int]:
         counts["stalled"] += 1
     for rendering in lost_renders(now):
         _fail_task(rendering.task_id, "the task was lost before its rendering began")
-        _enqueue(rendering.document_id)
+        _enqueue(rendering.document_id, again=True)
         counts["requeued"] += 1
     return counts
 

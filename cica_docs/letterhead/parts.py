@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from cica_docs.documents.enclosures import enclosed_items
-from cica_docs.languages import format_place_date
 from cica_docs.issuing.packages import preview_page_counts
+from cica_docs.languages import format_place_date
 from cica_docs.rendering.fetcher import letterhead_url
 from cica_docs.rendering.marks import DRAFT_MARKS
 from cica_docs.rendering.markup import clean_text, plain_html

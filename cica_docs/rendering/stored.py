@@ -19,6 +19,7 @@ import hashlib
 from django.utils.translation import gettext_lazy as _
 
 from cica_docs.audit.log import security_event
+from cica_docs.storage import STORAGE_ERRORS
 
 
 class StoredFileRefused(Exception):
@@ -34,7 +35,7 @@ def stored_bytes(stored, *, request=None) -> bytes:
     try:
         with stored.file.open("rb") as handle:
             data = handle.read()
-    except (OSError, ValueError) as error:  # ValueError: a record without a file name
+    except (*STORAGE_ERRORS, ValueError) as error:  # ValueError: a record without a file name
         _refuse(stored, request, reason="missing", error=repr(error))
     found = hashlib.sha256(data).hexdigest()
     if found != stored.sha256:

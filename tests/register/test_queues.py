@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from cica_docs.circulation.models import Notice
 from cica_docs.documents import services
 from cica_docs.documents.models import Series
-from cica_docs.register.queues import queue_counts
 from cica_docs.issuing.models import Rendering
+from cica_docs.register.queues import queue_counts
 from tests.conftest import queries_of
 from tests.factories import make_note
 

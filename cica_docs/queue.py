@@ -1,0 +1,88 @@
+"""Facts about the configured task queue that the worker, the render sweep and /healthz
+need, for either backend (settings.TASKS: django-tasks-db's table, or RQ on Redis).
+
+`waiting(ids)` answers which of some task ids are still due to run: a task queued (or
+scheduled) and not yet taken by a worker. A rendering QUEUED whose task is not among them
+was lost — the enqueue failed (Redis down at the issue), or a worker died holding it — and
+the sweep queues it again (issuing/services.py `lost_renders`).
+"""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+
+RQ_BACKEND = "django_tasks_rq.RQBackend"
+DB_BACKEND = "django_tasks_db.DatabaseBackend"
+# RQ's job states of a job that will still run by itself.
+RQ_WAITING = {"queued", "scheduled", "deferred"}
+
+
+def backend_path(backend=None) -> str:
+    if backend is not None:
+        cls = type(backend)
+        return f"{cls.__module__.split('.')[0]}.{cls.__name__}"
+    return settings.TASKS["default"]["BACKEND"]
+
+
+def uses_rq(backend=None) -> bool:
+    return backend_path(backend) == RQ_BACKEND
+
+
+def keeps_a_queue(backend) -> bool:
+    """Whether tasks wait somewhere a worker takes them from (not the tests' immediate runs)."""
+    return backend_path(backend) in (RQ_BACKEND, DB_BACKEND)
+
+
+def waiting(ids, backend, *, started_within: timedelta = timedelta(0)) -> set[str]:
+    """Of the task ids `ids`, those waiting to be run by a worker — and, under RQ, those a
+    worker took less than `started_within` ago (its work horse is starting: the task has
+    not reached the database yet; one started long ago and silent since, died with its
+    worker)."""
+    ids = [str(i) for i in ids if i]
+    if not ids:
+        return set()
+    if uses_rq(backend):
+        import django_rq
+        from rq.job import Job
+
+        connection = django_rq.get_connection()
+        since = datetime.now(UTC) - started_within
+        jobs = [job for job in Job.fetch_many(ids, connection=connection) if job is not None]
+        return {job.id for job in jobs if job.get_status() in RQ_WAITING or (
+            job.get_status() == "started" and (_recent(job.started_at, since)
+                                               or _worker_alive(job, connection)))}
+    from django_tasks_db.models import DBTaskResult
+
+    by_uuid = {}
+    for task_id in ids:
+        try:
+            by_uuid[uuid.UUID(task_id)] = task_id
+        except ValueError:
+            continue
+    ready = DBTaskResult.objects.filter(id__in=list(by_uuid), status="READY")
+    return {by_uuid[found] for found in ready.values_list("id", flat=True)}
+
+
+def _recent(moment, since) -> bool:
+    return moment is not None and moment.replace(tzinfo=moment.tzinfo or UTC) > since
+
+
+def _worker_alive(job, connection) -> bool:
+    """Whether the RQ worker that took `job` still reports (its key lives for its TTL)."""
+    from rq.worker import Worker
+
+    return bool(job.worker_name) and connection.exists(
+        Worker.redis_worker_namespace_prefix + job.worker_name) > 0
+
+
+def ping() -> None:
+    """Raise if the queue cannot be reached (for /healthz)."""
+    if uses_rq():
+        import django_rq
+
+        django_rq.get_connection().ping()
+    elif backend_path() == DB_BACKEND:
+        from django_tasks_db.models import DBTaskResult
+
+        DBTaskResult.objects.exists()
