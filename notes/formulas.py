@@ -46,6 +46,18 @@ def closing_paragraph(note, lang, formulas: FormulaSet | None = None) -> str:
     )
 
 
+# The subject line's label, printed words in each copy's language (the UNODA model of a
+# circular note: "SUBJECT: …"; Russian and Kazakh correspondence: «Тема:», «Тақырыбы:»).
+SUBJECT_LABELS = {"en": "SUBJECT:", "ru": "Тема:", "kk": "Тақырыбы:"}
+
+
+def subject_line(note, lang) -> str:
+    """"SUBJECT: <title>" in `lang`, or "" when the note does not print its subject."""
+    if not note.print_subject:
+        return ""
+    return f"{SUBJECT_LABELS.get(lang, SUBJECT_LABELS['en'])} {_t(note, 'title', lang) or '…'}"
+
+
 def place(note, lang, formulas: FormulaSet | None = None) -> str:
     formulas = formulas or FormulaSet.current()
     return _t(note, "place", lang) or _t(formulas, "place", lang)

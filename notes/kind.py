@@ -19,12 +19,11 @@ class NoteKind(DocumentKind):
     label = _("Note verbale")
     label_plural = _("Notes verbales")
     translated_fields = ("opening", "body", "place")
-    plain_fields = ("addressee", "closing")
+    plain_fields = ("addressee", "closing", "print_subject")
     required_fields = ("opening",)
     requires_series = True
     takes_enclosures = True
     form_class = NoteForm
-    preview_template = "notes/note_preview.html"
     api_path, api_item, api_component = "notes", "note", "Note"
     state_labels = {
         State.DRAFT: pgettext_lazy("state of a note verbale", "Draft"),
@@ -51,9 +50,6 @@ class NoteKind(DocumentKind):
 
     def checks(self, document):
         return checks.note_checks(document)
-
-    def preview_context(self, document, *, enclosures=None):
-        return printing.preview_context(document, enclosures=enclosures)
 
     def print_parts(self, document, *, enclosure_pages=()):
         return printing.print_parts(document, enclosure_pages=enclosure_pages)

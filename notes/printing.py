@@ -2,9 +2,7 @@
 
 from django.utils import timezone
 
-from cica_docs.documents.enclosures import enclosed_items
 from cica_docs.languages import format_place_date, language_codes
-from cica_docs.rendering.documents import preview_page_counts
 from cica_docs.rendering.markup import render_markdown
 
 from . import formulas as f
@@ -37,18 +35,11 @@ def note_copies(note, *, enclosure_pages: list[int] = (), formulas=None) -> list
             place_date=format_place_date(f.place(note, lang, formulas), day, lang),
             addressee_block=f.addressee_block(note, lang),
             is_draft=not issued,
+            subject=f.subject_line(note, lang),
         )
         for lang in language_codes()
         if lang in note.languages
     ]
-
-
-def preview_context(note, *, enclosures=None) -> dict:
-    """The on-screen preview: the copies as they print, enclosure lines included (the same
-    `enclosure_lines`, from the page counts the print would state)."""
-    items = enclosed_items(note) if enclosures is None else enclosures
-    pages = ["…" if count is None else count for count in preview_page_counts(items)]
-    return {"copies": note_copies(note, enclosure_pages=pages)}
 
 
 def print_parts(note, *, enclosure_pages=()):

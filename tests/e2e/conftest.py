@@ -196,3 +196,18 @@ def fill_reference_note(page):
     page.get_by_label("Registry series").select_option(label="NCT/CT")
     page.get_by_label("Addressee").select_option(label="the CICA Member States")
 
+
+
+_PREVIEW_READS = """([lang, text]) => {
+  const frame = document.querySelector(`#preview iframe[lang="${lang}"]`);
+  const body = frame && frame.contentDocument && frame.contentDocument.body;
+  if (!body) return false;
+  const shown = body.textContent.replace(/[\\u00ad\\u2060]/g, "").replace(/\\s+/g, " ");
+  return shown.includes(text);
+}"""
+
+
+def wait_for_preview(page, lang, text, timeout=15_000):
+    """Wait until the editor's live preview shows `text` in the print page of `lang` (a
+    frame: the preview is the print HTML, with its soft hyphens and no-break spaces)."""
+    page.wait_for_function(_PREVIEW_READS, arg=[lang, text], timeout=timeout)
