@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from cica_docs.documents.kinds import DocumentKind, register
 from cica_docs.documents.models import Document
+from cica_docs.documents.references import REFERENCE_PLAIN_FIELDS, REFERENCE_TRANSLATED_FIELDS
 
 from . import checks, printing
 from .forms import NoteForm
@@ -18,8 +19,8 @@ class NoteKind(DocumentKind):
     model = Note
     label = _("Note verbale")
     label_plural = _("Notes verbales")
-    translated_fields = ("opening", "body", "place")
-    plain_fields = ("addressee", "closing", "print_subject")
+    translated_fields = ("opening", "body", "place", *REFERENCE_TRANSLATED_FIELDS)
+    plain_fields = ("addressee", "closing", "print_subject", *REFERENCE_PLAIN_FIELDS)
     required_fields = ("opening",)
     requires_series = True
     takes_enclosures = True

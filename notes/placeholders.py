@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 # field name → (placeholders it may hold, placeholders it must hold)
 TEMPLATE_PLACEHOLDERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "opening_template": (("sender", "addressee", "text"), ("text",)),
+    "opening_template": (("sender", "addressee", "text", "reference"), ("text",)),
     "closing_template": (("sender_short", "addressee"), ()),
     "enclosure_template": (("pages",), ("pages",)),
     "sender_full": ((), ()),

@@ -26,6 +26,7 @@ from .kinds import get_kind, kinds
 from .merge import open_conflicts
 from .models import Document, IssuedRevision, Series
 from .preview import print_preview
+from .references import citing, reference_of
 from .status import translation_status, translation_statuses
 from .workflow import available_transitions
 
@@ -226,6 +227,8 @@ def detail(request, pk):
             c.state not in (*Document.FROZEN_STATES, Document.State.DISCARDED)
             for c in corrections),
         "print_preview": print_preview(kind, document),
+        "reference": reference_of(document),
+        "cited_by": citing(document),
         **panel_context(document),
     })
 
