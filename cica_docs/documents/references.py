@@ -15,21 +15,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Document, ReferenceRelation
+from .selectors import issued_register
 
 REFERENCE_TRANSLATED_FIELDS = ("reference_sender",)
 REFERENCE_PLAIN_FIELDS = (
     "reference_relation", "reference_document", "reference_number", "reference_date",
 )
-
-
-def issued_register(*, excluding=None):
-    """The documents a reference may pick: issued, and numbered in the register."""
-    documents = Document.objects.filter(
-        state=Document.State.ISSUED, number__isnull=False
-    ).select_related("series").order_by("-issued_on", "-pk")
-    if excluding is not None and excluding.pk:
-        documents = documents.exclude(pk=excluding.pk)
-    return documents
 
 
 @dataclass(frozen=True)
