@@ -26,7 +26,6 @@ class ConceptPaperKind(DocumentKind):
     enclosable = True
     initial = {f"author_{lang}": text for lang, text in DEFAULT_AUTHOR.items()}
     form_class = ConceptPaperForm
-    preview_template = "concepts/concept_preview.html"
     api_path, api_item, api_component = "concept-papers", "concept_paper", "ConceptPaper"
     state_labels = {
         State.DRAFT: pgettext_lazy("state of a concept paper", "Draft"),
@@ -51,9 +50,6 @@ class ConceptPaperKind(DocumentKind):
 
     def checks(self, document):
         return checks.concept_checks(document)
-
-    def preview_context(self, document, *, enclosures=None):
-        return printing.preview_context(document)
 
     def print_parts(self, document, *, enclosure_pages=()):
         return printing.print_parts(document, enclosure_pages=enclosure_pages)

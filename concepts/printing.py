@@ -76,7 +76,3 @@ def print_parts(document, *, enclosure_pages=()) -> list[Part]:
         Part(f"{copy.heading} ({copy.language.upper()})", concept_html(copy))
         for copy in concept_copies(document)
     ]
-
-
-def preview_context(paper) -> dict:
-    return {"copies": concept_copies(paper)}

@@ -25,7 +25,6 @@ class LetterKind(DocumentKind):
     takes_enclosures = True
     allows_first_person = True
     form_class = LetterForm
-    preview_template = "letters/letter_preview.html"
     api_path, api_item, api_component = "letters", "letter", "Letter"
     state_labels = {
         State.DRAFT: pgettext_lazy("state of a letter", "Draft"),
@@ -57,7 +56,6 @@ class LetterKind(DocumentKind):
 
     # The hooks are the letter's own functions, with the contract's signatures.
     checks = staticmethod(checks.letter_checks)
-    preview_context = staticmethod(printing.preview_context)
     print_parts = staticmethod(printing.print_parts)
 
 

@@ -95,7 +95,3 @@ def print_parts(letter, *, enclosure_pages=()) -> list[Part]:
                                   letterhead=letterhead)
     ]
 
-
-def preview_context(letter, *, enclosures=None) -> dict:
-    pages = parts.preview_enclosure_pages(letter, enclosures)
-    return {"copies": letter_copies(letter, enclosure_pages=pages)}

@@ -36,6 +36,12 @@ def note_checks(note) -> list[Finding]:
                 lang,
             ))
         findings += _slot_findings(note, lang, formulas)
+        if note.reference_relation and not note.reference_document_id and not (
+                getattr(note, f"reference_sender_{lang}", "") or "").strip():
+            findings.append(Finding(
+                WARNING, "reference_sender",
+                _("The sender of the document this note answers or cites is not given in "
+                  "this language: the reference line names none."), lang))
     return findings
 
 

@@ -18,6 +18,11 @@ class NoteForm(DocumentForm):
         label=_("End with the closing formula"), required=False,
         help_text=_("Condolence notes and some other notes omit it."),
     )
+    print_subject = forms.BooleanField(
+        label=_("Print the subject line"), required=False,
+        help_text=_("The title under the number, in each language's form "
+                    "(“SUBJECT: …”, «Тема: …», «Тақырыбы: …»), as circular notes have it."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,10 +1,13 @@
 """The generated parts of a note: its opening and closing paragraphs (the letterhead, place
 and addressee block are the platform's: cica_docs/letterhead/parts.py)."""
 
+import re
+
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from cica_docs.languages import language_codes
+from cica_docs.documents.references import reference_of
+from cica_docs.languages import format_date_attributive, language_codes
 from cica_docs.letterhead import parts
 from cica_docs.letterhead.models import Letterhead
 from cica_docs.letterhead.parts import text as _t
@@ -18,11 +21,69 @@ def addressee_dative(note, lang) -> str:
     return _t(note.addressee, "dative", lang) if note.addressee_id else "…"
 
 
+# The reference line, printed words in each copy's language (FORMAT_RULES.md, "References
+# to other documents"): the relation, then the cited note in the case the relation governs.
+# English: "in reply to Note No. 16 of the Ministry … of 6 March 2024" ("its Note" for the
+# Secretariat's own); Russian: «в ответ на ноту Министерства … № 16 от 6 марта 2024 года»;
+# Kazakh, where the relation follows: «Министрлігінің 2024 жылғы 6 наурыздағы № 16 нотасына
+# жауап ретінде» (the attributive date, cica_docs/languages.py).
+REFERENCE_WORDING = {
+    "en": {"reply": "in reply to {note}", "cites": "with reference to {note}"},
+    "ru": {"reply": "в ответ на {note}", "cites": "ссылаясь на {note}"},
+    "kk": {"reply": "{note} жауап ретінде", "cites": "{note} сәйкес"},
+}
+CITED_NOTE = {
+    "en": "{own}Note No.\u00a0{number}{sender} {date}",
+    "ru": "ноту{sender} №\u00a0{number} {date}",
+    "kk": "{sender}{date} №\u00a0{number} нотасына",
+}
+# Where the reference stands in the opening formula when the formula does not place it
+# itself with {reference}: after "… and" / «… и» (set off by commas), and in Kazakh after
+# the sender, before the addressee.
+REFERENCE_SLOT = {
+    "en": ("{addressee} and ", "{addressee} and, {reference}, "),
+    "ru": ("{addressee} и ", "{addressee} и, {reference}, "),
+    "kk": ("{sender} ", "{sender} {reference} "),
+}
+
+
+def reference_phrase(note, lang) -> str:
+    """The reference in `lang`'s grammatical form, or "" when the note has none."""
+    reference = reference_of(note)
+    if reference is None:
+        return ""
+    sender = reference.sender(note, lang)
+    if lang == "kk":
+        sender = f"{sender} " if sender else ""
+    elif sender:
+        sender = f" {sender}"
+    cited = fill(
+        CITED_NOTE.get(lang, CITED_NOTE["en"]),
+        own="its " if reference.cited is not None else "",
+        number=reference.number or "…",
+        sender=sender,
+        date=format_date_attributive(reference.date, lang) if reference.date else "…",
+    )
+    wording = REFERENCE_WORDING.get(lang, REFERENCE_WORDING["en"])
+    return fill(wording[reference.relation], note=cited)
+
+
+def _opening_template(note, lang, formulas) -> str:
+    template = _t(formulas, "opening_template", lang)
+    if not note.reference_relation:  # a formula's own {reference} goes, with its commas
+        return re.sub(r"\s*,?\s*\{reference\}\s*,?\s*", " ", template).strip()
+    if "{reference}" in template:
+        return template
+    anchor, placed = REFERENCE_SLOT.get(lang, REFERENCE_SLOT["en"])
+    return template.replace(anchor, placed, 1)
+
+
 def opening_paragraph(note, lang, formulas: FormulaSet | None = None,
                       letterhead: Letterhead | None = None) -> str:
     formulas = formulas or FormulaSet.current()
     return fill(
-        _t(formulas, "opening_template", lang),
+        _opening_template(note, lang, formulas),
+        reference=reference_phrase(note, lang),
         sender=_t(letterhead or Letterhead.current(), "sender_full", lang),
         addressee=addressee_dative(note, lang),
         text=_t(note, "opening", lang) or "…",
@@ -39,6 +100,18 @@ def closing_paragraph(note, lang, formulas: FormulaSet | None = None,
         sender_short=_t(letterhead or Letterhead.current(), "sender_short", lang),
         addressee=addressee_dative(note, lang),
     )
+
+
+# The subject line's label, printed words in each copy's language (the UNODA model of a
+# circular note: "SUBJECT: …"; Russian and Kazakh correspondence: «Тема:», «Тақырыбы:»).
+SUBJECT_LABELS = {"en": "SUBJECT:", "ru": "Тема:", "kk": "Тақырыбы:"}
+
+
+def subject_line(note, lang) -> str:
+    """"SUBJECT: <title>" in `lang`, or "" when the note does not print its subject."""
+    if not note.print_subject:
+        return ""
+    return f"{SUBJECT_LABELS.get(lang, SUBJECT_LABELS['en'])} {_t(note, 'title', lang) or '…'}"
 
 
 def place_date(note, lang, letterhead: Letterhead | None = None) -> str:
@@ -76,6 +149,10 @@ def formula_problems(note, lang, formulas: FormulaSet | None = None, *,
         allowed, required = TEMPLATE_PLACEHOLDERS[name]
         for problem in template_problems(value, allowed=allowed, required=required):
             problems.append(f"{capfirst(label)}: {problem}")
+    if note.reference_relation and "{reference}" not in _opening_template(note, lang, formulas):
+        problems.append(str(_("%(field)s has no place for the reference: write {reference} "
+                              "where it stands.") % {
+            "field": capfirst(FormulaSet._meta.get_field("opening_template").verbose_name)}))
     return problems
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from cica_docs.documents.kinds import DocumentKind, register
 from cica_docs.documents.models import Document
+from cica_docs.documents.references import REFERENCE_PLAIN_FIELDS, REFERENCE_TRANSLATED_FIELDS
 
 from . import checks, printing
 from .forms import NoteForm
@@ -18,13 +19,12 @@ class NoteKind(DocumentKind):
     model = Note
     label = _("Note verbale")
     label_plural = _("Notes verbales")
-    translated_fields = ("opening", "body", "place")
-    plain_fields = ("addressee", "closing")
+    translated_fields = ("opening", "body", "place", *REFERENCE_TRANSLATED_FIELDS)
+    plain_fields = ("addressee", "closing", "print_subject", *REFERENCE_PLAIN_FIELDS)
     required_fields = ("opening",)
     requires_series = True
     takes_enclosures = True
     form_class = NoteForm
-    preview_template = "notes/note_preview.html"
     api_path, api_item, api_component = "notes", "note", "Note"
     state_labels = {
         State.DRAFT: pgettext_lazy("state of a note verbale", "Draft"),
@@ -56,9 +56,6 @@ class NoteKind(DocumentKind):
         notes = Note.objects.filter(pk__in=[document.pk for document in documents],
                                     addressee__isnull=False).select_related("addressee")
         return {note.pk: str(note.addressee) for note in notes}
-
-    def preview_context(self, document, *, enclosures=None):
-        return printing.preview_context(document, enclosures=enclosures)
 
     def print_parts(self, document, *, enclosure_pages=()):
         return printing.print_parts(document, enclosure_pages=enclosure_pages)

@@ -32,6 +32,7 @@ class NoteCopy:
     place_date: str  # "Astana, 6 March 2024"
     addressee_block: list[str]  # as the addressee prints it (in capitals or as typed)
     is_draft: bool = False
+    subject: str = ""  # "SUBJECT: …" under the number, or ""
     draft_mark: str = ""  # overrides DRAFT_MARKS[language]
     bookmark: str = ""  # outline label; default "№ <symbol> (<LANGUAGE>)"
 
@@ -53,6 +54,7 @@ def note_html(copy: NoteCopy, *, title: str, emblem: str | None = None) -> str:
             place_date=plain_html(copy.place_date),
             addressee_block=[plain_html(line) for line in copy.addressee_block],
             is_draft=copy.is_draft,
+            subject=plain_html(copy.subject),
         ),
         # The body is HTML produced by render_markdown (escaped, no URLs); even so the
         # safe fetcher would refuse anything it referenced.

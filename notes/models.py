@@ -53,6 +53,10 @@ class Note(Document):
                     "“- ” for bullets, “1. ” for numbered items, **bold**, *italic*."),
     )
     closing = models.BooleanField(_("closing formula"), default=True)
+    print_subject = models.BooleanField(
+        _("subject line"), default=False,
+        help_text=_("Print the title as the subject under the number, as circular notes do."),
+    )
     place = models.CharField(
         _("place"), max_length=100, blank=True, help_text=_("Leave empty for the usual place.")
     )

@@ -7,7 +7,7 @@ from cica_docs.letterhead.placeholders import TemplateValidator
 
 # field name → (placeholders it may hold, placeholders it must hold)
 TEMPLATE_PLACEHOLDERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "opening_template": (("sender", "addressee", "text"), ("text",)),
+    "opening_template": (("sender", "addressee", "text", "reference"), ("text",)),
     "closing_template": (("sender_short", "addressee"), ()),
     # Before notes 0007 these were the note's (its old migrations name them).
     "enclosure_template": (("pages",), ("pages",)),

@@ -30,17 +30,11 @@ def note_copies(note, *, enclosure_pages: list[int] = (), formulas=None,
             place_date=f.place_date(note, lang, letterhead),
             addressee_block=f.addressee_block(note, lang),
             is_draft=note.issued_on is None,
+            subject=f.subject_line(note, lang),
         )
         for lang in language_codes()
         if lang in note.languages
     ]
-
-
-def preview_context(note, *, enclosures=None) -> dict:
-    """The on-screen preview: the copies as they print, enclosure lines included (the same
-    `enclosure_lines`, from the page counts the print would state)."""
-    pages = parts.preview_enclosure_pages(note, enclosures)
-    return {"copies": note_copies(note, enclosure_pages=pages)}
 
 
 def print_parts(note, *, enclosure_pages=()):

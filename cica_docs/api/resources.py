@@ -125,7 +125,9 @@ def content_data(resource: Resource, content: dict) -> dict:
         "title": dict(content["title"]),
     }
     for name in kind.translated_fields:
-        data[name] = {code: content["fields"][name].get(code, "") for code in language_codes()}
+        # (a field the kind added since the revision was written reads as empty)
+        values = content["fields"].get(name, {})
+        data[name] = {code: values.get(code, "") for code in language_codes()}
     for name in kind.plain_fields:
         data[name] = _plain_data(kind.model._meta.get_field(name), content["plain"].get(name))
     if takes_enclosures(resource):
@@ -214,7 +216,7 @@ def merged_content(resource: Resource, base: dict, data: dict) -> dict:
         content["title"].update(data["title"])
     for name in kind.translated_fields:
         if name in data:
-            content["fields"][name].update(data[name])
+            content["fields"].setdefault(name, {}).update(data[name])
     for name in kind.plain_fields:
         if name not in data:
             continue

@@ -34,6 +34,9 @@ FROZEN_STATES = ("issued", "withdrawn")
 DOCUMENT_IDENTITY = (
     "id", "kind", "series", "number", "number_year", "issued_on", "title", "languages",
     "revision_number", "corrects", "created_by", "created_at",
+    # what it answers or cites (documents/references.py): part of its printed text
+    "reference_relation", "reference_document", "reference_sender", "reference_number",
+    "reference_date",
 )
 DOCUMENT_TABLE = "documents_document"
 

@@ -81,12 +81,13 @@ def language_text(content: dict, lang: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _language_values(content: dict | None, lang: str) -> list[str]:
+def _language_values(content: dict | None, lang: str, names) -> list[str]:
     if not content:
         return []
-    # Sorted: PostgreSQL's jsonb does not keep the order of keys.
+    # Sorted: PostgreSQL's jsonb does not keep the order of keys. A field a kind added
+    # since an older revision was written reads there as empty.
     return [content["title"].get(lang, "")] + [
-        content["fields"][name].get(lang, "") for name in sorted(content["fields"])
+        content["fields"].get(name, {}).get(lang, "") for name in sorted(names)
     ]
 
 
@@ -95,9 +96,10 @@ def language_changes(old: dict | None, new: dict) -> tuple[list[str], list[str]]
     altered. Filling an empty field (a first translation) is a change but not an alteration,
     so it does not make the other languages outdated."""
     changed, modified = [], []
+    names = {*(old or {}).get("fields", {}), *new["fields"]}
     for lang in language_codes():
-        before = _language_values(old, lang) or [""] * len(_language_values(new, lang))
-        after = _language_values(new, lang)
+        after = _language_values(new, lang, names)
+        before = _language_values(old, lang, names) or [""] * len(after)
         pairs = list(zip(before, after, strict=True))
         if any(b != a for b, a in pairs):
             changed.append(lang)

@@ -115,14 +115,19 @@ def revision_diff(document, old: dict, new: dict) -> list[FieldDiff]:
     for lang in language_codes():
         for name, values_old, values_new in [
             ("title", old["title"], new["title"]),
-            *[(n, old["fields"][n], new["fields"][n]) for n in kind.translated_fields],
+            # a field the kind added since a revision was written reads there as empty
+            *[(n, old["fields"].get(n, {}), new["fields"].get(n, {}))
+              for n in kind.translated_fields],
         ]:
             before, after = values_old.get(lang, ""), values_new.get(lang, "")
             rows.append(FieldDiff(
                 name, _label(kind.model, name), lang,
                 word_diff(before, after), before != after,
             ))
-    plain = [(n, old["plain"].get(n), new["plain"].get(n)) for n in kind.plain_fields]
+    # (a field the kind added since a revision was written has its default there)
+    defaults = {n: kind.model._meta.get_field(n).get_default() for n in kind.plain_fields}
+    plain = [(n, old["plain"].get(n, defaults[n]), new["plain"].get(n, defaults[n]))
+             for n in kind.plain_fields]
     plain += [(n, old.get(n), new.get(n)) for n in ("languages", "series")]
     for name, before, after in plain:
         shown = [_display(kind.model, name, value) for value in (before, after)]

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from cica_docs.languages import language_codes
 
+from . import references
 from .enclosures import canonical, enclosable_documents, enclosed_files, enclosure_problems
 from .fields import EnclosuresField
 from .kinds import get_kind
@@ -96,6 +97,8 @@ class DocumentForm(forms.Form):
             if name in self.fields and model_field.has_default() \
                     and self.fields[name].initial is None:
                 self.fields[name].initial = model_field.get_default()
+        if "reference_relation" in kind.plain_fields:
+            references.add_form_fields(self, document)
         if kind.takes_enclosures:
             self.fields["enclosures"] = EnclosuresField(
                 label=_("Enclosures"), required=False,
@@ -177,6 +180,12 @@ class DocumentForm(forms.Form):
         if not chosen:
             raise ValidationError(_("Choose at least one language."), code="no_language")
         return chosen
+
+    def clean(self):
+        cleaned = super().clean()
+        if "reference_relation" in self.fields:
+            references.clean_form(self, cleaned)
+        return cleaned
 
     def clean_enclosures(self):
         ids = self.cleaned_data["enclosures"]

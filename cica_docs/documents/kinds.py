@@ -54,8 +54,9 @@ class DocumentKind(ABC):
 
     # --- editing and reading ----------------------------------------------------------------
     form_class: ClassVar[Any]
-    # The on-screen preview ("as it will read"), included in the editor and detail pages.
-    preview_template: ClassVar[str] = ""
+    # There is no preview hook: the on-screen preview ("as it will read") is the kind's
+    # print_parts shown as print (documents/preview.py). A `preview_template` or
+    # `preview_context` a kind still defines is never read.
 
     # --- the API ----------------------------------------------------------------------------
     api_path: ClassVar[str]  # URL segment: /api/v1/<api_path>/
@@ -74,12 +75,6 @@ class DocumentKind(ABC):
         """How the register names the addressee of each of `documents` (issued documents of
         this kind): {pk: "the CICA Member States"}, in the interface language, read in one
         query for the whole list. A kind without addressees leaves the column empty."""
-        return {}
-
-    def preview_context(self, document, *, enclosures=None) -> dict:
-        """What the kind's preview template needs. `enclosures`: what an unsaved draft (the
-        editor's live preview) encloses, in order; a saved document's own are read from it.
-        """
         return {}
 
     # The two hooks every kind must write: a kind class without them cannot be instantiated

@@ -90,6 +90,13 @@ class Series(models.Model):
             ) % {"highest": highest}}, code="counter_below_used")
 
 
+class ReferenceRelation(models.TextChoices):
+    """How a document stands to the one it refers to."""
+
+    REPLY = "reply", _("In reply to")
+    CITES = "cites", _("With reference to")
+
+
 class Document(models.Model):
     """One official document of any kind, with its workflow state and registry number."""
 
@@ -137,6 +144,26 @@ class Document(models.Model):
         "self", verbose_name=_("corrects"), on_delete=models.PROTECT, null=True, blank=True,
         editable=False, related_name="corrections",
     )
+    # What the document answers or cites (a note "in reply to Note No. 16 of the
+    # Ministry…"): an issued document of the register, or an external one by its sender (per
+    # language, in the form the kind's wording needs), number and date. A kind that prints
+    # it lists REFERENCE_FIELDS (documents/references.py) among its content fields.
+    reference_relation = models.CharField(
+        _("reference"), max_length=8, choices=ReferenceRelation.choices, blank=True,
+        default="",
+    )
+    reference_document = models.ForeignKey(
+        "self", verbose_name=_("document of the register"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="cited_by",
+    )
+    reference_sender = models.CharField(
+        _("sender of the cited document"), max_length=300, blank=True,
+        help_text=_("Only for a document not in the register, as it reads after “note”: "
+                    "“of the Ministry of Foreign Affairs of …”, «Министерства иностранных "
+                    "дел …», «… Сыртқы істер министрлігінің»."),
+    )
+    reference_number = models.CharField(_("its number"), max_length=60, blank=True)
+    reference_date = models.DateField(_("its date"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )

@@ -1,5 +1,6 @@
-"""Reads of the Secretariat's documents that more than one entry point makes: the work list
-and the search. The browser pages and the API call these, so they cannot disagree.
+"""Reads of the Secretariat's documents that more than one entry point makes: the work list,
+the search and the register a reference picks from. The browser pages and the API call
+these, so they cannot disagree.
 
 Lists return summaries: a list costs a constant number of queries whatever its length (the
 translation status comes from `status.translation_statuses`); checks and content are for a
@@ -11,6 +12,17 @@ from django.db.models import Q, QuerySet
 from cica_docs.languages import language_codes
 
 from .models import Document
+
+
+def issued_register(*, excluding=None):
+    """The documents a reference may pick: issued, and numbered in the register."""
+    documents = Document.objects.filter(
+        state=Document.State.ISSUED, number__isnull=False
+    ).select_related("series").order_by("-issued_on", "-pk")
+    if excluding is not None and excluding.pk:
+        documents = documents.exclude(pk=excluding.pk)
+    return documents
+
 
 WORK_LISTS = ("mine", "review", "approved", "issued", "all", "discarded")
 

@@ -5,4 +5,4 @@ from .models import Document
 
 @register(Document)
 class DocumentTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "reference_sender")

@@ -25,6 +25,8 @@ from .issue_dates import issue_window
 from .kinds import get_kind, kinds
 from .merge import open_conflicts
 from .models import Document, IssuedRevision, Series
+from .preview import print_preview
+from .references import citing, reference_of
 from .status import translation_status, translation_statuses
 from .workflow import available_transitions
 
@@ -194,9 +196,8 @@ def preview(request, kind_key):
         content_mod.apply(draft, content)
         context["document"] = draft
         context["findings"] = run_checks(draft, content=content, status={})
-        context.update(kind.preview_context(
-            draft, enclosures=referenced_items(content["enclosures"])
-        ))
+        context["print_preview"] = print_preview(
+            kind, draft, enclosures=referenced_items(content["enclosures"]))
     return render(request, "documents/document_preview.html", context)
 
 
@@ -219,14 +220,15 @@ def detail(request, pk):
         "transitions": available_transitions(document, request.user),
         "events": document.events.select_related("actor")[:20],
         "languages": [lang for lang in language_codes() if lang in document.languages],
-        "preview_template": kind.preview_template,
         "enclosures": enclosed_items(document),
         "corrections": corrections,
         "can_correct": not live and request.user.has_perm("accounts.draft_documents"),
         "pending_correction": any(
             c.state not in (*Document.FROZEN_STATES, Document.State.DISCARDED)
             for c in corrections),
-        **kind.preview_context(document),
+        "print_preview": print_preview(kind, document),
+        "reference": reference_of(document),
+        "cited_by": citing(document),
         **panel_context(document),
     })
 

@@ -10,6 +10,7 @@ from cica_docs.documents.content import snapshot
 from cica_docs.documents.kinds import get_kind
 from concepts.models import ConceptPaper
 from tests.factories import CONCEPT, approved_concept, make_concept
+from tests.preview import page_text, print_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +57,10 @@ def test_a_drafter_saves_a_concept_paper_in_english_and_russian_only(client, dra
     assert paper.paper_date == datetime.date(2024, 3, 1)
     assert paper.revisions.get().content["plain"] == {"paper_date": "2024-03-01"}
     # The detail page shows the paper as it will print, section headings included.
-    assert "CONCEPT PAPER" in response.text and "КОНЦЕПЦИЯ" in response.text
-    assert "<h1>ВВЕДЕНИЕ</h1>" in response.text and "Март 2024 года" in response.text
+    pages = dict(print_pages(response.text))
+    assert list(pages) == ["en", "ru"]
+    assert "CONCEPT PAPER" in page_text(pages["en"]) and "КОНЦЕПЦИЯ" in page_text(pages["ru"])
+    assert "<h1>ВВЕДЕНИЕ</h1>" in pages["ru"] and "Март 2024 года" in page_text(pages["ru"])
 
 
 def test_a_month_without_a_year_is_a_form_error_and_nothing_is_saved(client, drafter):

@@ -42,6 +42,11 @@ FORGERIES = {
     "back to draft": "UPDATE documents_document SET state = 'draft' WHERE id = %s",
     "back to approved": "UPDATE documents_document SET state = 'approved' WHERE id = %s",
     "text": "UPDATE notes_note SET body_en = 'forged' WHERE document_ptr_id = %s",
+    # what it answers or cites is part of its printed text
+    "reference": "UPDATE documents_document SET reference_relation = 'reply' WHERE id = %s",
+    "reference sender": "UPDATE documents_document SET reference_sender_kk = 'x' WHERE id = %s",
+    "reference date": "UPDATE documents_document SET reference_date = '2020-01-01' "
+                      "WHERE id = %s",
 }
 
 

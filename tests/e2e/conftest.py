@@ -203,3 +203,33 @@ def fill_reference_note(page):
     page.get_by_label("Registry series").select_option(label="NCT/CT")
     page.get_by_label("Addressee").select_option(label="the CICA Member States")
 
+
+
+_PREVIEW_READS = """([lang, text]) => {
+  const frame = document.querySelector(`#preview iframe[lang="${lang}"]`);
+  const body = frame && frame.contentDocument && frame.contentDocument.body;
+  if (!body) return false;
+  const shown = body.textContent.replace(/[\\u00ad\\u2060]/g, "").replace(/\\s+/g, " ");
+  return shown.includes(text);
+}"""
+
+
+def wait_for_preview(page, lang, text, timeout=15_000):
+    """Wait until the editor's live preview shows `text` in the print page of `lang` (a
+    frame: the preview is the print HTML, with its soft hyphens and no-break spaces)."""
+    page.wait_for_function(_PREVIEW_READS, arg=[lang, text], timeout=timeout)
+
+
+_PREVIEW_LAYOUT = """async (lang) => {
+  const doc = document.querySelector(`#preview iframe[lang="${lang}"]`).contentDocument;
+  await doc.fonts.ready;
+  return {
+    font: [...doc.fonts].some((f) => f.family.includes("PT Serif") && f.status === "loaded"),
+    width: Math.round(parseFloat(doc.defaultView.getComputedStyle(doc.body).width)),
+  };
+}"""
+
+
+def preview_layout(page, lang) -> dict:
+    """Whether the print page of `lang` in the preview loaded PT Serif, and its width."""
+    return page.evaluate(_PREVIEW_LAYOUT, lang)

@@ -12,7 +12,7 @@ from cica_docs.documents.models import Series
 from concepts.models import ConceptPaper
 from notes.models import Note
 from tests.conftest import make_user
-from tests.e2e.conftest import act, fill_reference_note, issue, log_in
+from tests.e2e.conftest import act, fill_reference_note, issue, log_in, wait_for_preview
 from tests.factories import REFERENCE
 from tests.rendering.conftest import pdftotext
 
@@ -44,8 +44,9 @@ def test_a_concept_paper_is_approved_enclosed_in_a_note_and_circulated_in_its_pa
     page.locator("#id_paper_date_0").select_option("11")
     page.locator("#id_paper_date_1").fill("2026")
     # The live preview numbers the sections of both columns alike.
-    expect(page.locator("#preview [lang=ru] .section-link")).to_have_count(6)
-    expect(page.locator("#preview")).to_contain_text("Ноябрь 2026 года")
+    wait_for_preview(page, "ru", "Ноябрь 2026 года")
+    expect(page.locator("#preview div[lang=ru] .section-link")).to_have_count(6)
+    expect(page.locator("#preview div[lang=en] .section-link")).to_have_count(6)
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved as revision 1.")).to_be_visible()
     act(page, "Submit for review", "submit")

@@ -4,7 +4,7 @@ from cica_docs.accounts import roles
 from cica_docs.documents.models import Series
 from notes.models import Note
 from tests.conftest import make_user
-from tests.e2e.conftest import fill_reference_note, issue, log_in
+from tests.e2e.conftest import fill_reference_note, issue, log_in, preview_layout, wait_for_preview
 from tests.factories import REFERENCE
 
 
@@ -18,10 +18,12 @@ def test_a_note_is_drafted_reviewed_approved_and_issued_in_the_browser(page, liv
     log_in(page, live_server, "drafter")
     page.get_by_role("link", name="New Note verbale").click()
     fill_reference_note(page)
-    expect(page.locator("#preview")).to_contain_text(
-        "presents its compliments to the CICA Member States and has the honour to submit"
-    )
-    expect(page.locator("#preview")).to_contain_text("өзіне мәртебе санайды.")
+    wait_for_preview(page, "en", "presents its compliments to the CICA Member States and "
+                     "has the honour to submit")
+    wait_for_preview(page, "kk", "өзіне мәртебе санайды.")
+    # The frame lays the page out with the print stylesheet and its bundled font (the CSP
+    # lets both through): an A4 sheet set in PT Serif.
+    assert preview_layout(page, "en") == {"font": True, "width": 794}  # 210 mm
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved as revision 1.")).to_be_visible()
 

@@ -2,15 +2,18 @@
 shows the enclosure lines the PDF prints, from the same function and the same counts."""
 
 import re
+from difflib import SequenceMatcher
 
 import pytest
 
 from cica_docs.issuing.packages import render_one
 from cica_docs.letterhead.models import Addressee
+from cica_docs.rendering.marks import DRAFT_MARKS
 from notes.models import Note
 from tests.api.conftest import token_client
 from tests.factories import REFERENCE, approved_concept, house_pdf, make_note, upload_file
 from tests.html_forms import form_data
+from tests.preview import letters, preview_text, print_pages
 from tests.rendering.conftest import pdftotext
 
 pytestmark = pytest.mark.django_db
@@ -55,17 +58,41 @@ def _lines(text: str, lang: str) -> list[str]:
     return re.findall(pattern, " ".join(text.split()))
 
 
-def test_the_preview_shows_the_enclosure_lines_the_pdf_prints(client, drafter, reviewer):
+def _extra_letters(shown: str, printed: str) -> list[str]:
+    """The letters `printed` has in addition to `shown` (sorted); None if `shown` has any
+    that `printed` lacks."""
+    extra = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, shown, printed, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            return None
+        if op == "insert":
+            extra += printed[j1:j2]
+    return sorted(extra)
+
+
+def test_the_preview_reads_word_for_word_as_the_pdf_enclosure_lines_included(
+    client, drafter, reviewer
+):
     enclosed = upload_file(drafter, house_pdf(pages=3))
     paper = approved_concept(drafter, reviewer)
     note = make_note(drafter, enclosures=[paper.pk, enclosed.reference])
-    printed = _lines(pdftotext(render_one(note, "en").data), "en")
-    assert len(printed) == 2 and printed[1] == ENCLOSURE_LINE["en"].format(3)
     client.force_login(drafter)
     detail = client.get(f"/en/work/{note.pk}/").text
-    assert _lines(detail, "en") == printed
-    for lang in ("ru", "kk"):
-        assert _lines(detail, lang)[1] == ENCLOSURE_LINE[lang].format(3)
+    assert [lang for lang, _html in print_pages(detail)] == ["en", "ru", "kk"]
+    for lang in ("en", "ru", "kk"):
+        pdf_text = pdftotext(render_one(note, lang).data)
+        printed = _lines(pdf_text, lang)
+        assert len(printed) == 2 and printed[1] == ENCLOSURE_LINE[lang].format(3)
+        shown = preview_text(detail, lang)
+        assert _lines(shown, lang) == printed
+        # Every letter and digit the PDF prints, in order, and nothing else (the print
+        # stylesheet sets the letterhead and the addressee in capitals). pdftotext
+        # scatters the letters of the DRAFT mark slanted across the page among the words:
+        # they are all the PDF has more.
+        mark = letters(DRAFT_MARKS[lang]).upper()
+        assert letters(shown).upper().startswith(mark)
+        assert _extra_letters(letters(shown).upper().removeprefix(mark),
+                              letters(pdf_text).upper()) == sorted(mark)
 
 
 def test_the_live_preview_of_the_editor_shows_the_enclosure_lines(client, drafter):
@@ -81,11 +108,12 @@ def test_the_live_preview_of_the_editor_shows_the_enclosure_lines(client, drafte
     })
     preview = client.post("/ru/work/preview/note/", data, HTTP_HX_REQUEST="true").text
     for lang in ("en", "ru", "kk"):
-        assert _lines(preview, lang) == [ENCLOSURE_LINE[lang].format(2),
+        assert _lines(preview_text(preview, lang), lang) == [ENCLOSURE_LINE[lang].format(2),
                                          ENCLOSURE_LINE[lang].format(5)]
 
 
 def test_a_note_without_enclosures_shows_no_enclosure_line(client, drafter):
     note = make_note(drafter)
     client.force_login(drafter)
-    assert _lines(client.get(f"/en/work/{note.pk}/").text, "en") == []
+    detail = client.get(f"/en/work/{note.pk}/").text
+    assert preview_text(detail, "en") and _lines(preview_text(detail, "en"), "en") == []

@@ -1,3 +1,5 @@
+import base64
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -60,3 +62,25 @@ def test_a_letterhead_url_cannot_point_outside_the_letterhead_folder():
         letterhead_url("../settings.py")
     with pytest.raises(RefusedURL):
         letterhead_url("drafts/secret.png")
+
+
+def test_a_print_page_on_screen_links_the_print_stylesheet_and_inlines_the_emblem(
+    settings, tmp_path
+):
+    """The browser cannot reach the renderer's origin: the preview's copy of a print page
+    names the site's static files and carries the uploaded emblem itself (the CSP allows
+    data: images); a URL the renderer refuses is dropped, as the renderer drops it."""
+    from cica_docs.rendering.screen import screen_html
+
+    settings.MEDIA_ROOT = tmp_path
+    name = default_storage.save("letterhead/emblem.png", ContentFile(PNG))
+    page = screen_html(
+        '<html lang="kk"><head><meta charset="utf-8"></head><body>'
+        f'<img src="{letterhead_url(name)}"><img src="{letterhead_url("letterhead/gone.png")}">'
+        f'<p style="background: url({static_url("img/x.png")})">Мәтін</p></body></html>'
+    )
+    assert '<link rel="stylesheet" href="/static/css/pdf.css">' in page
+    assert '<link rel="stylesheet" href="/static/css/print-screen.css">' in page
+    assert f'src="data:image/png;base64,{base64.b64encode(PNG).decode()}"' in page
+    assert 'src=""' in page and "url(/static/img/x.png)" in page
+    assert "cica-docs.invalid" not in page and "<p" in page and "Мәтін" in page
