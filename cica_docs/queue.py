@@ -86,3 +86,27 @@ def ping() -> None:
         from django_tasks_db.models import DBTaskResult
 
         DBTaskResult.objects.exists()
+
+
+def enqueue_on_commit(task, ids) -> None:
+    """Once the transaction commits, queue `task` for each of `ids` (rows already stored as
+    queued). The queue being down (Redis) never undoes or fails what committed: the failure
+    is logged and the rows stay queued in the database (the renderings' sweep queues its
+    own again; mail left queued is not swept yet: README, Deployment)."""
+    import logging
+
+    from django.db import transaction
+
+    ids = list(ids)
+
+    def enqueue():
+        for pk in ids:
+            try:
+                task.enqueue(pk)
+            except Exception:  # the queue's own errors (redis, rq) have no common base
+                logging.getLogger(__name__).exception(
+                    "%s(%s) could not be queued; it stays queued in the database",
+                    task.name, pk)
+
+    if ids:
+        transaction.on_commit(enqueue)

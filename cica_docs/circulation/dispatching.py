@@ -27,6 +27,7 @@ from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document
 from cica_docs.issuing.services import missing_pdfs
 from cica_docs.languages import format_date
+from cica_docs.queue import enqueue_on_commit
 
 from .models import CirculationList, Dispatch, DispatchRecipient, MemberState, Notice, Receipt
 
@@ -161,8 +162,7 @@ def dispatch_create(
 def _enqueue_on_commit(notices) -> None:
     from .tasks import send_notice
 
-    ids = list(notices.values_list("pk", flat=True))
-    transaction.on_commit(lambda: [send_notice.enqueue(pk) for pk in ids])
+    enqueue_on_commit(send_notice, notices.values_list("pk", flat=True))
 
 
 @transaction.atomic

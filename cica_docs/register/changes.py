@@ -7,7 +7,6 @@ state when it is dispatched (the portal names it then, `dispatching._corrected_s
 """
 
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -17,6 +16,7 @@ from cica_docs.circulation.models import DispatchRecipient, MemberState
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.signals import workflow_changed
 from cica_docs.languages import format_date
+from cica_docs.queue import enqueue_on_commit
 
 from .mail import send_once
 from .models import ChangeNotice, Delivery
@@ -40,7 +40,7 @@ def notify_delegates(*, change: str, document, correction=None, comment: str = "
     if queued:
         from .tasks import send_change_notice
 
-        transaction.on_commit(lambda: [send_change_notice.enqueue(pk) for pk in queued])
+        enqueue_on_commit(send_change_notice, queued)
     return notices
 
 

@@ -14,7 +14,6 @@ each person may turn e-mail off (`NotificationPreference`) and still sees the li
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.db.models import Q
 from django.dispatch import receiver
 from django.template.loader import render_to_string
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from cica_docs.circulation.dispatching import notice_failed
 from cica_docs.documents.signals import workflow_changed
 from cica_docs.issuing.services import rendering_failed
+from cica_docs.queue import enqueue_on_commit
 
 from .mail import send_once
 from .models import NotificationPreference, StaffNotification
@@ -64,7 +64,7 @@ def notify(*, event: str, document, recipients, actor=None, comment: str = "") -
     if queued:
         from .tasks import send_staff_notification
 
-        transaction.on_commit(lambda: [send_staff_notification.enqueue(pk) for pk in queued])
+        enqueue_on_commit(send_staff_notification, queued)
     return created
 
 

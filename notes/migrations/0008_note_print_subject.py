@@ -3,6 +3,19 @@
 from django.db import migrations, models
 
 
+def drop_content_guard(apps, schema_editor):
+    """SQLite rebuilds notes_note to drop the column, and refuses to while the trigger of
+    issued content names it: the trigger goes first, and comes back with the columns left."""
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("DROP TRIGGER IF EXISTS notes_note_issued")
+
+
+def install_content_guard(apps, schema_editor):
+    from cica_docs.database.guards import install_issued_content
+
+    install_issued_content(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -10,9 +23,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, install_content_guard),
         migrations.AddField(
             model_name='note',
             name='print_subject',
             field=models.BooleanField(default=False, help_text='Print the title as the subject under the number, as circular notes do.', verbose_name='subject line'),
         ),
+        migrations.RunPython(install_content_guard, drop_content_guard),
     ]
