@@ -54,6 +54,8 @@ def test_a_search_by_subject_or_number_is_answered_from_indexes(query):
     shown = plan(Document.objects.filter(worklist_search(query)).order_by())
     for lang in ("en", "ru", "kk"):
         assert f"documents_title_{lang}_trgm" in shown, shown
+    # The bodies, by full-text search (documents 0011).
+    assert "documents_searchtext_vector_gin" in shown, shown
     assert "Seq Scan" not in shown, shown
 
 
