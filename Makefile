@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench clean
+.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench bench-scale clean
 
 install: system-packages $(STAMP) compilemessages
 
@@ -30,7 +30,12 @@ install-prod:
 	@scripts/check-system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-compilemessages: $(STAMP)
+compile# 100,000 documents in a PostgreSQL database of its own (needs the postgres superuser on
+# 127.0.0.1 and the roles cica_owner and cica_app); not run by CI.
+bench-scale: install
+	$(PY) -m cica_docs.bench_scale $(BENCH_ARGS)
+
+messages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 # The demo data (well-known passwords) loads only under the DEMO switch these two set.
@@ -59,6 +64,11 @@ bench: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py demo > /dev/null
 	$(PY) -m cica_docs.bench
+
+# 100,000 documents in a PostgreSQL database of its own (needs the postgres superuser on
+# 127.0.0.1 and the roles cica_owner and cica_app); not run by CI.
+bench-scale: install
+	$(PY) -m cica_docs.bench_scale $(BENCH_ARGS)
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l ru -l kk -l en --no-location --ignore=.venv --ignore=var
