@@ -153,6 +153,9 @@ class Document(models.Model):
             # subject: trigram indexes on PostgreSQL, migration 0009.)
             models.Index(fields=["updated_at", "id"], name="documents_updated_idx"),
             models.Index(fields=["number"], name="documents_number_idx"),
+            # The lists' counts (by kind, without the discarded) from the index alone: a
+            # full scan of the wide rows took 190 ms at 100,000 documents, this 20–40 ms.
+            models.Index(fields=["kind", "state"], name="documents_kind_state_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
