@@ -3,6 +3,23 @@
 from django.conf import settings
 from django.db import migrations, models
 
+# The delegate's search by part of an issued symbol (`selectors.search_condition`), from a
+# trigram index on PostgreSQL as the subjects are (0010); SQLite scans.
+SYMBOL_INDEX = "documents_issued_symbol_trgm"
+
+
+def create_symbol_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{SYMBOL_INDEX}" ON "documents_issuedrevision" '
+            'USING gin ((UPPER("symbol"::text)) gin_trgm_ops)'
+        )
+
+
+def drop_symbol_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f'DROP INDEX IF EXISTS "{SYMBOL_INDEX}"')
+
 
 class Migration(migrations.Migration):
 
@@ -16,4 +33,5 @@ class Migration(migrations.Migration):
             model_name='document',
             index=models.Index(fields=['kind', 'state'], name='documents_kind_state_idx'),
         ),
+        migrations.RunPython(create_symbol_index, drop_symbol_index),
     ]
