@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench cluster-test clean
+.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench bench-scale cluster-test clean
 
 install: system-packages $(STAMP) compilemessages
 
@@ -30,13 +30,7 @@ install-prod:
 	@scripts/check-system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-compile# Two web nodes and two RQ workers on loopback, with S3 (moto), PostgreSQL and Redis:
-# issues, renders, a killed worker, a Redis outage (scripts/cluster-test). Needs the
-# machine's PostgreSQL at 127.0.0.1:5432 with the superuser postgres, as .ci/run sets up.
-cluster-test: install
-	$(PY) scripts/cluster-test
-
-messages: $(STAMP)
+compilemessages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 # The demo data (well-known passwords) loads only under the DEMO switch these two set.
@@ -71,6 +65,11 @@ bench: install
 # machine's PostgreSQL at 127.0.0.1:5432 with the superuser postgres, as .ci/run sets up.
 cluster-test: install
 	$(PY) scripts/cluster-test
+
+# 100,000 documents in a PostgreSQL database of its own (needs the postgres superuser on
+# 127.0.0.1 and the roles cica_owner and cica_app); not run by CI.
+bench-scale: install
+	$(PY) -m cica_docs.bench_scale $(BENCH_ARGS)
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l ru -l kk -l en --no-location --ignore=.venv --ignore=var

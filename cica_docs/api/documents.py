@@ -212,8 +212,10 @@ class DocumentList(generics.ListCreateAPIView, KindView):
     serializer_class = DocumentSerializer
 
     def get_queryset(self):
-        documents = self.resource.kind.model.objects.filter(
-            kind=self.resource.kind_key).select_related("series")
+        # The summaries are the platform's columns: read from documents_document alone (the
+        # kind's table joined in made the page and its count a join of 100,000 rows with
+        # 100,000: ~250 ms); `translation_statuses` reads the kind's texts for the page.
+        documents = Document.objects.filter(kind=self.resource.kind_key).select_related("series")
         state = self.request.query_params.get("status", "")
         if state in Document.State.values:
             documents = documents.filter(state=state)

@@ -163,7 +163,8 @@ class CirculationListSerializer(serializers.Serializer):
 
     def to_representation(self, instance):
         return {"id": instance.pk, "name": translated(instance, "name"),
-                "member_states": sorted(instance.states.values_list("pk", flat=True)),
+                # From the list's prefetch (values_list would query once per list).
+                "member_states": sorted(state.pk for state in instance.states.all()),
                 "is_default": instance.is_default}
 
 

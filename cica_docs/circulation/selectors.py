@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from cica_docs.audit.log import security_event
-from cica_docs.documents.selectors import search_condition
+from cica_docs.documents.selectors import ranked, search_condition
 from cica_docs.ids import parse_id
 
 from .models import Dispatch, Receipt
@@ -58,5 +58,8 @@ def inbox(user, *, kind: str = "", query: str = ""):
     if kind:
         dispatches = dispatches.filter(document__kind=kind)
     if query:
-        dispatches = dispatches.filter(search_condition(query, path="document__", by_symbol=True))
+        dispatches = ranked(
+            dispatches.filter(search_condition(query, path="document__", by_symbol=True)),
+            query, path="document__", then=("-dispatched_at", "-pk"),
+        )
     return dispatches

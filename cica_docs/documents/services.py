@@ -14,6 +14,7 @@ from cica_docs.audit.log import record, security_event
 from cica_docs.issuing.services import schedule_render
 
 from . import content as content_mod
+from . import search
 from .checks import errors, run_checks, warnings
 from .enclosures import enclosure_problems, enclosure_title, parse_reference
 from .issue_dates import astana_today, issue_date_problem
@@ -102,6 +103,7 @@ def _new_revision(*, document, author, content, comment="", restored_from=None) 
     content_mod.apply(document, content)
     document.save()
     content_mod.apply_enclosures(document, content)
+    search.index(document, content)
     return Revision.objects.create(
         document=document,
         number=document.revision_number,

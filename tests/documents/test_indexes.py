@@ -36,6 +36,17 @@ def test_the_api_list_order_is_the_index_order():
     assert "documents_updated_idx" in plan(Document.objects.order_by("-updated_at", "-pk")[:25])
 
 
+@postgres_only
+@pytest.mark.parametrize("kind", [None, "note"])  # the work list; the API's list of a kind
+def test_a_list_is_counted_from_the_kind_and_state_index(kind):
+    documents = Document.objects.exclude(state=Document.State.DISCARDED)
+    if kind:
+        documents = documents.filter(kind=kind)
+    # What COUNT(*) reads: the rows' kind and state only, so the index alone can answer.
+    shown = plan(documents.order_by().values("kind"))
+    assert "documents_kind_state_idx" in shown, shown
+
+
 def test_a_search_by_number_uses_the_number_index(drafter):
     # Rows, so that the planner weighs the number's own index against the wider unique one
     # (series, year, number), which cannot be entered by the number.
@@ -54,6 +65,8 @@ def test_a_search_by_subject_or_number_is_answered_from_indexes(query):
     shown = plan(Document.objects.filter(worklist_search(query)).order_by())
     for lang in ("en", "ru", "kk"):
         assert f"documents_title_{lang}_trgm" in shown, shown
+    # The bodies, by full-text search (documents 0011).
+    assert "documents_searchtext_vector_gin" in shown, shown
     assert "Seq Scan" not in shown, shown
 
 

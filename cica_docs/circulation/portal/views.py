@@ -53,12 +53,16 @@ def inbox(request):
             document_id=OuterRef("document_id"), state_id=user.member_state_id,
             mode__in=Receipt.FILE_MODES,
         )),
-        # Only a correction that reached this state too is mentioned.
-        corrected=Exists(Dispatch.objects.visible_to(user).filter(
-            document__corrects_id=OuterRef("document_id")
-        )),
     )
     page = Paginator(dispatches, PER_PAGE).get_page(request.GET.get("page"))
+    # Only a correction that reached this state too is mentioned. Asked for the page's
+    # documents in one query: as an annotation, PostgreSQL hashes every dispatch the state
+    # received (10,000: ~100 ms) for the 25 rows of a page.
+    corrected = set(Dispatch.objects.visible_to(user).filter(
+        document__corrects_id__in=[dispatch.document_id for dispatch in page]
+    ).values_list("document__corrects_id", flat=True))
+    for dispatch in page:
+        dispatch.corrected = dispatch.document_id in corrected
     return render(request, "circulation/portal/inbox.html", {
         "page": page, "form": form, "state": user.member_state,
         "filtered": bool(filters["kind"] or filters["q"]),
