@@ -20,10 +20,10 @@ from django.http import Http404
 from cica_docs.audit.log import record as audit_record
 from cica_docs.documents.access import get_document
 from cica_docs.documents.models import Document
-from cica_docs.issuing.packages import render_one
 from cica_docs.issuing.models import PACKAGE, RenderedFile
-from cica_docs.rendering.responses import pdf_response, stored_pdf_response
+from cica_docs.issuing.packages import render_one
 from cica_docs.issuing.services import file_name
+from cica_docs.rendering.responses import pdf_response, stored_pdf_response
 
 from . import dispatching, selectors
 from .models import Receipt

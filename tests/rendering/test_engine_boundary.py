@@ -9,8 +9,10 @@ from django.conf import settings
 
 ENGINE = Path(settings.BASE_DIR, "cica_docs", "rendering")
 # What the engine may use of the platform: itself, typesetting, the audit log (a stored
-# file that fails its SHA-256 is a security event).
-ALLOWED = ("cica_docs.rendering", "cica_docs.typography", "cica_docs.audit")
+# file that fails its SHA-256 is a security event), and what storage errors look like on
+# every backend.
+ALLOWED = ("cica_docs.rendering", "cica_docs.typography", "cica_docs.audit",
+           "cica_docs.storage")
 
 
 def _imports(path: Path) -> list[str]:
