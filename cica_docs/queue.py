@@ -91,8 +91,8 @@ def ping() -> None:
 def enqueue_on_commit(task, ids) -> None:
     """Once the transaction commits, queue `task` for each of `ids` (rows already stored as
     queued). The queue being down (Redis) never undoes or fails what committed: the failure
-    is logged and the rows stay queued in the database (the renderings' sweep queues its
-    own again; mail left queued is not swept yet: README, Deployment)."""
+    is logged and the rows stay queued in the database, where the worker's sweep finds them
+    (issuing/sweep.py)."""
     import logging
 
     from django.db import transaction

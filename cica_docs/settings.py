@@ -489,6 +489,8 @@ RENDER_ATTEMPTS = envint("RENDER_ATTEMPTS", 3)
 RENDER_RETRY_DELAYS = tuple(float(d) for d in envlist("RENDER_RETRY_DELAYS", "30,120"))
 RENDER_STALE_GRACE = envfloat("RENDER_STALE_GRACE", 30)
 RENDER_SWEEP_INTERVAL = envfloat("RENDER_SWEEP_INTERVAL", 60)
+# Seconds an e-mail may stay queued before the worker's sweep queues it again.
+MAIL_SWEEP_GRACE = envfloat("MAIL_SWEEP_GRACE", 300)
 PDF_MAX_HTML_BYTES = envint("PDF_MAX_HTML_BYTES", 4 * 1024 * 1024)
 PDF_MAX_PAGES = envint("PDF_MAX_PAGES", 1000)
 PDF_RENDER_ISOLATION = os.environ.get("PDF_RENDER_ISOLATION", "fork")

@@ -179,6 +179,24 @@ def notices_resend(*, dispatch: Dispatch, by, request=None) -> int:
     return len(ids)
 
 
+def requeue_lost_notices(now=None) -> int:
+    """Queue again the notices whose task never ran: queued (the queue was down when the
+    dispatch committed, or the task was lost) or due for a retry, and untouched for
+    MAIL_SWEEP_GRACE seconds. A notice is claimed before it is sent (`notice_send`), so one
+    queued twice is still sent once. The worker calls this with the render sweep."""
+    from .tasks import send_notice
+
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.MAIL_SWEEP_GRACE)
+    lost = Notice.objects.filter(
+        Q(status=Notice.Status.QUEUED, updated_at__lt=cutoff)
+        | Q(status=Notice.Status.FAILED, retry_at__lt=cutoff)
+    ).values_list("pk", flat=True)
+    ids = list(lost[:1000])
+    for pk in ids:
+        send_notice.enqueue(pk)
+    return len(ids)
+
+
 def portal_link(document, language: str) -> str:
     with translation.override(language):
         return settings.SITE_URL + reverse("portal:document", args=[document.pk])

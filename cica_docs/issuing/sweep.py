@@ -1,5 +1,6 @@
-"""The sweep of stale renderings, run by the task worker (`manage.py worker`): once as it
-starts, then every few seconds from a background thread of its own."""
+"""The sweep of work whose task was lost (stale renderings, e-mail left queued), run by the
+task worker (`manage.py worker`): once as it starts, then every RENDER_SWEEP_INTERVAL
+seconds from a background thread of its own."""
 
 import logging
 import threading
@@ -11,22 +12,44 @@ from .services import sweep_stale_renders
 logger = logging.getLogger("cica_docs.rendering")
 
 
-def sweep_once() -> None:
-    try:
-        counts = sweep_stale_renders()
-    except Exception:  # a locked or unreachable database: try again at the next sweep
-        logger.exception("the sweep of stale renderings failed")
-        return
+def _renders() -> str:
+    counts = sweep_stale_renders()
     if any(counts.values()):
-        logger.warning("stale renderings taken back: %(stalled)s stalled, %(requeued)s "
-                       "re-queued", counts)
+        return (f"stale renderings taken back: {counts['stalled']} stalled, "
+                f"{counts['requeued']} re-queued")
+    return ""
+
+
+def _mail() -> str:
+    from cica_docs.circulation.dispatching import requeue_lost_notices
+    from cica_docs.register.mail import requeue_lost_mail
+
+    notices, mail = requeue_lost_notices(), requeue_lost_mail()
+    if notices or mail:
+        return f"lost e-mail queued again: {notices} notices, {mail} notifications"
+    return ""
+
+
+# What the worker sweeps: work whose task a dead worker or a queue outage lost.
+SWEEPS = (("renderings", _renders), ("e-mail", _mail))
+
+
+def sweep_once() -> None:
+    for name, sweep in SWEEPS:
+        try:
+            found = sweep()
+        except Exception:  # a locked or unreachable database or queue: the next sweep
+            logger.exception("the sweep of stale %s failed", name)
+            continue
+        if found:
+            logger.warning("%s", found)
 
 
 class Sweeper:
     def __init__(self, interval: float):
         self.interval = interval
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True, name="render-sweep")
+        self._thread = threading.Thread(target=self._run, daemon=True, name="sweep")
 
     def start(self) -> "Sweeper":
         sweep_once()

@@ -21,3 +21,27 @@ def send_once(model, pk: int, build) -> str:
         model.objects.filter(pk=pk).update(mail=Delivery.FAILED, mail_error=repr(error)[:2000])
         return "failed"
     return "sent"
+
+
+def requeue_lost_mail(now=None) -> int:
+    """Queue again the staff notifications and change notices whose e-mail is still
+    queued MAIL_SWEEP_GRACE seconds after it was written (the queue was down, or the task
+    was lost). Each is claimed before it is sent (`send_once`): queued twice, sent once."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from .models import ChangeNotice, StaffNotification
+    from .tasks import send_change_notice, send_staff_notification
+
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.MAIL_SWEEP_GRACE)
+    count = 0
+    for model, task in ((StaffNotification, send_staff_notification),
+                        (ChangeNotice, send_change_notice)):
+        ids = list(model.objects.filter(mail=Delivery.QUEUED, created_at__lt=cutoff)
+                   .values_list("pk", flat=True)[:1000])
+        for pk in ids:
+            task.enqueue(pk)
+        count += len(ids)
+    return count

@@ -1,0 +1,3 @@
+"""The circulation tests' fixtures."""
+
+from tests.circulation.conftest import dispatch_to, issue  # noqa: F401
