@@ -58,7 +58,7 @@ bench: export DEMO = 1
 bench: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py demo > /dev/null
-	$(PY) -m cica_docs.bench
+	$(PY) -m bench.run
 
 # Two web nodes and two RQ workers on loopback, with S3 (moto), PostgreSQL and Redis:
 # issues, renders, a killed worker, a Redis outage (scripts/cluster-test). Needs the
@@ -69,7 +69,7 @@ cluster-test: install
 # 100,000 documents in a PostgreSQL database of its own (needs the postgres superuser on
 # 127.0.0.1 and the roles cica_owner and cica_app); not run by CI.
 bench-scale: install
-	$(PY) -m cica_docs.bench_scale $(BENCH_ARGS)
+	$(PY) -m bench.scale $(BENCH_ARGS)
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l ru -l kk -l en --no-location --ignore=.venv --ignore=var

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cica_docs.bench_texts import long_paper_revisions
+from bench.texts import long_paper_revisions
 from cica_docs.documents.diff import word_diff
 
 

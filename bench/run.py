@@ -12,7 +12,7 @@ beside wall time, as the median and the spread (min–max) of N runs after one c
 beside its target (pass/fail; CPU where the target is CPU). Wall time depends on what else
 the machine runs; CPU time much less.
 
-    python -m cica_docs.bench [--runs N]
+    python -m bench.run [--runs N]
 """
 
 import argparse
@@ -244,7 +244,7 @@ def _pages_rows(runs: int):
 
 
 def _diff_row(runs: int):
-    from cica_docs.bench_texts import long_paper_revisions
+    from bench.texts import long_paper_revisions
     from cica_docs.documents.diff import word_diff
 
     paper = long_paper_revisions(words=8500)

@@ -9,7 +9,7 @@ the app's runtime role (cica_app) and prints p50/p95 and the queries of each req
 its target (p95 ≤ 50 ms), with pass/fail. The database is dropped at the end (--keep keeps
 it).
 
-    python -m cica_docs.bench_scale [--documents N] [--runs N] [--keep]
+    python -m bench.scale [--documents N] [--runs N] [--keep]
 """
 
 import argparse
