@@ -45,6 +45,9 @@ ALLOWED = {
     "PDF", "CSV", "XLSX",  # file formats, written so in Russian and Kazakh
     "EN", "RU", "KK",  # language codes on the compact per-language badges
     "ISO",  # the standard's name ("ISO 3166")
+    "PAdES", "SHA",  # the standards' names of the seal and its hash ("подпись PAdES", SHA-256)
+    "Adobe", "Acrobat", "Reader", "Okular",  # names of PDF readers, as the verification page names them
+    "IP",  # «IP-адрес», «IP мекенжайы»: the term in Russian and Kazakh
     *PEOPLE,
 }
 SCANNED_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt", "data-confirm",
@@ -270,6 +273,9 @@ PAGES = {
     "register:export": None,
     "register:print": None,
     "manage:series": [("get", {}, {})],
+    "manage:audit": [("get", {}, {}), ("get", {}, {"since": "2026-05-02", "until": "2026-05-01"})],
+    "seal:verify": [("get", {}, {}), ("post", {}, {})],
+    "seal:address": None,  # a verdict on one file: its words are the verification page's
     "manage:series-skip": [("post", {"pk": "@series"}, {"to_number": "1", "reason": ""})],
 }
 

@@ -127,9 +127,19 @@ def test_check_deploy_is_silent_under_production_settings():
     result = _manage(
         "check", "--deploy", "--fail-level", "DEBUG",
         SECRET_KEY="k3y-" + "s" * 60, ALLOWED_HOSTS="docs.s-cica.org", HTTPS="1",
+        SEAL_PKCS12="/etc/cica-docs/seal.p12",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_issued_files_would_not_be_sealed():
+    result = _manage(
+        "check", "--deploy", "--fail-level", "ERROR",
+        SECRET_KEY="k3y-" + "s" * 60, ALLOWED_HOSTS="docs.s-cica.org", HTTPS="1",
+        SEAL_PKCS12="",
+    )
+    assert "seal.W001" in result.stdout + result.stderr
 
 
 def test_bad_boolean_in_the_environment_fails_loudly():

@@ -59,7 +59,9 @@ def test_plain_fields_merge_the_same_way(drafter):
                                      block_kk="Министрлігі")
     merge = content_merge(base=_content(), theirs=_content(addressee=other.pk),
                           yours=_content(closing=False, languages=["en", "ru"]))
-    assert merge.content["plain"] == {"addressee": other.pk, "closing": False}
+    plain = merge.content["plain"]
+    assert (plain["addressee"], plain["closing"]) == (other.pk, False)
+    assert plain["print_subject"] is False  # a field neither side changed stays as it was
     assert merge.content["languages"] == ["en", "ru"]
     both = content_merge(base=_content(), theirs=_content(closing=False),
                          yours=_content(addressee=other.pk, closing=True))
