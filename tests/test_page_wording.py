@@ -46,7 +46,7 @@ ALLOWED = {
     "EN", "RU", "KK",  # language codes on the compact per-language badges
     "ISO",  # the standard's name ("ISO 3166")
     "PAdES", "SHA",  # the standards' names of the seal and its hash ("подпись PAdES", SHA-256)
-    "Adobe", "Acrobat", "Reader", "Okular",  # names of PDF readers, as the verification page names them
+    "Adobe", "Acrobat", "Reader", "Okular",  # PDF readers the verification page names
     "IP",  # «IP-адрес», «IP мекенжайы»: the term in Russian and Kazakh
     *PEOPLE,
 }
