@@ -35,6 +35,22 @@ def normalised(content: dict) -> dict:
     return {"enclosures": [], **content}
 
 
+def complete(content: dict, kind) -> dict:
+    """`content` (a revision's) with every field `kind` has now: one it added since the
+    revision was written reads as a row got it when it was added — its default, or empty in
+    every language — so comparing the revision with `snapshot` of the row finds no change
+    that nobody made."""
+    content = normalised(content)
+    fields = {name: {code: "" for code in language_codes()} for name in kind.translated_fields}
+    fields.update(content.get("fields", {}))
+    plain = {}
+    for name in kind.plain_fields:
+        default = kind.model._meta.get_field(name).get_default()
+        plain[name] = default.isoformat() if isinstance(default, datetime.date) else default
+    plain.update(content.get("plain", {}))
+    return {**content, "fields": fields, "plain": plain}
+
+
 def snapshot(document) -> dict:
     kind = get_kind(document.kind)
     languages = language_codes()

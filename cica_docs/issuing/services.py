@@ -39,6 +39,7 @@ from cica_docs import queue
 from cica_docs.audit.log import security_event
 from cica_docs.documents import content as content_mod
 from cica_docs.documents.frozen import issued_sources
+from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Document
 from cica_docs.rendering.pdf import RenderCrashed, RenderError, RenderTimeout, reporting
 from cica_docs.storage import STORAGE_ERRORS
@@ -145,7 +146,7 @@ def issued_render(*, document_id: int, task_id: str = "") -> list[RenderedFile]:
     try:
         issued = document.issued
         # normalised: a revision written before a content key existed still matches.
-        issued_content = content_mod.normalised(issued.revision.content)
+        issued_content = content_mod.complete(issued.revision.content, get_kind(document.kind))
         # What is rendered is the issued revision (below); live rows that no longer match
         # it were changed behind the services' back, which the operators must hear of.
         if content_mod.content_hash(content_mod.snapshot(document)) != content_mod.content_hash(

@@ -43,6 +43,11 @@ def test_issuing_renders_and_stores_every_variant_once(issued_note):
     assert "город Астана, 6 марта 2024 года" in text
     assert "Астана қаласы, 2024 жылғы 6 наурыз" in text
     assert "ПРОЕКТ" not in text and "DRAFT" not in text
+    # Its revision was written without the fields the note has gained since (the subject
+    # line, the reference): they read as their defaults, not as a forgery.
+    from cica_docs.audit.models import AuditEvent
+
+    assert not AuditEvent.objects.filter(action="document.content_forged").exists()
 
 
 def test_the_same_issued_revision_renders_to_the_same_bytes(issued_note):
