@@ -68,6 +68,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO:
             raise CommandError("The demo data loads only with DEMO=1 (make run sets it).")
+        self._seal_authority()  # before the demo's documents are issued and sealed
         password = settings.CICA_DEMO_PASSWORD
         users, taken = {}, []
         with transaction.atomic():
@@ -90,7 +91,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:<12} {', '.join(role_names)}{where}")
         for what, reason in skipped:
             self.stdout.write(f"Demo {what} left out: {reason}.")
-        self._seal_authority()
 
     def _seal_authority(self):
         """The local demo CA that seals the demo's issued files (README: Seal and
