@@ -17,7 +17,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from cica_docs.circulation.models import Dispatch, Notice
-from cica_docs.documents.models import Document, WorkflowEvent
+from cica_docs.documents.models import Document, IssuedEnclosure, WorkflowEvent
 from cica_docs.issuing.models import Rendering
 
 S = Document.State
@@ -66,7 +66,10 @@ def condition(key: str, user) -> Q:
     if key == "ready":
         return Q(state=S.APPROVED)
     if key == "undispatched":
-        return Q(state=S.ISSUED) & ~Q(Exists(Dispatch.objects.filter(document_id=OuterRef("pk"))))
+        # An enclosure goes out in its note's package: the note is what waits, not it.
+        enclosed = IssuedEnclosure.objects.filter(enclosed_id=OuterRef("pk"))
+        return (Q(state=S.ISSUED) & ~Q(Exists(Dispatch.objects.filter(document_id=OuterRef("pk"))))
+                & ~Q(Exists(enclosed)))
     if key == "failed":
         return Q(state__in=Document.FROZEN_STATES) & (
             Q(Exists(Rendering.objects.filter(document_id=OuterRef("pk"),

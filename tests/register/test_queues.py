@@ -100,3 +100,21 @@ def test_every_queue_counted_at_once_for_someone_who_holds_every_role(
     issue()
     assert queue_counts(admin_user) == {"returned": 1, "mine": 1, "review": 0, "ready": 0,
                                         "undispatched": 1, "failed": 0}
+
+
+def test_an_enclosure_issued_with_its_note_waits_in_no_queue_of_its_own(
+        client, drafter, reviewer, registrar, dispatch_to):
+    from tests.factories import approved_concept
+
+    paper = approved_concept(drafter, reviewer)
+    note = make_note(drafter, enclosures=[paper.pk])
+    for action, who in (("submit", drafter), ("approve", reviewer)):
+        services.document_transition(document=note, action=action, by=who,
+                                     acknowledge_warnings=True)
+    services.document_issue(document=note, by=registrar, acknowledge_warnings=True)
+    paper.refresh_from_db()
+    assert paper.state == "issued"  # issued with the note, in the same transaction
+    client.force_login(registrar)
+    assert _titles(client, "undispatched") == ([note.pk], 1)  # the note, not its paper
+    dispatch_to(note, "KAZ")
+    assert _titles(client, "undispatched") == ([], 0)
