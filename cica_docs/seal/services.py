@@ -67,9 +67,6 @@ def seal_pdf(data: bytes, key: SealKey | None = None) -> bytes:
 
 def certificate_row(key: SealKey) -> SealCertificate:
     certificate = key.certificate
-    row = SealCertificate.objects.filter(fingerprint=key.fingerprint).first()
-    if row is not None:
-        return row
     row, _created = SealCertificate.objects.get_or_create(
         fingerprint=key.fingerprint,
         defaults={

@@ -85,7 +85,7 @@ def _facts(seal: Seal, verdict: Verdict) -> Verdict:
     rendered = seal.rendered_file
     document: Document = rendered.document
     verdict.symbol = document.symbol
-    verdict.title = document.display_title if hasattr(document, "display_title") else ""
+    verdict.title = document.display_title
     verdict.issued_on = document.issued_on
     verdict.variant = rendered.variant
     verdict.languages = (list(document.languages) if rendered.variant == "package"

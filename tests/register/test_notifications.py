@@ -107,3 +107,22 @@ def test_a_failed_rendering_and_a_failed_notice_reach_the_registrars(
     (notice,) = StaffNotification.objects.filter(event=Event.NOTICE_FAILED)
     assert notice.recipient == registrar and notice.document_id == other.pk
     assert notice.comment.startswith("delegate.kz")
+
+
+def test_the_notification_list_costs_the_same_queries_for_2_and_8_notifications(
+        client, drafter, reviewer):
+    from tests.conftest import queries_of
+
+    client.force_login(reviewer)
+
+    def submit(count):
+        for _ in range(count):
+            services.document_transition(document=make_note(drafter), action="submit",
+                                         by=drafter, acknowledge_warnings=True)
+
+    submit(2)
+    few, _page = queries_of(client, "/en/notifications/")
+    submit(6)
+    many, page = queries_of(client, "/en/notifications/")
+    assert StaffNotification.objects.filter(recipient=reviewer).count() == 8
+    assert many == few
