@@ -326,6 +326,7 @@ def main():
 
         _row("package served from storage (test client)", _timed(served, 1),
              _timed(served, runs * 3), target=5, on="wall")
+    _served_rows(note, runs)
     _diff_row(runs)
 
     own_mb, child_mb = _peak_mb()
@@ -367,6 +368,140 @@ def _uploaded_pdf_rows(runs):
 
         _row(f"package with an uploaded {sum(f.pages for f in files)}-page PDF",
              _timed(package, 1), _timed(package, runs))
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _load(port: int, path: str, cookie: str, *, concurrency: int, requests: int,
+          size: int, seconds: float = 30.0) -> list[float]:
+    """`requests` GETs of `path` in all, from `concurrency` threads each on its own kept-alive
+    connection, stopped after `seconds`; the wall time of each (ms). Every answer must be a
+    200 of `size` bytes."""
+    import http.client
+    import threading
+
+    times, lock, errors = [], threading.Lock(), []
+    end = time.monotonic() + seconds
+    per_thread = max(1, requests // concurrency)
+
+    def client():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {"Cookie": cookie, "Host": "127.0.0.1"} if cookie else {"Host": "127.0.0.1"}
+        try:
+            for _ in range(per_thread):
+                if time.monotonic() > end:
+                    return
+                start = time.perf_counter()
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                body = response.read()
+                took = (time.perf_counter() - start) * 1000
+                if response.status != 200 or len(body) != size:
+                    errors.append(f"{path}: {response.status}, {len(body)} bytes")
+                    return
+                if response.getheader("Connection", "").lower() == "close":
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                with lock:
+                    times.append(took)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise RuntimeError(errors[0])
+    return times
+
+
+def _served_rows(note, runs: int):
+    """An issued PDF served through the production server (gunicorn, sync workers, DEBUG off)
+    to a delegate of a state it was dispatched to, against a static file of the same size
+    served by the same server (WhiteNoise), at concurrency 1 and 8. The ratio of the medians
+    is the figure (target ≤ 2×)."""
+    import subprocess
+
+    from django.conf import settings
+    from django.test import Client
+
+    from cica_docs.accounts.models import User
+    from cica_docs.circulation.models import Dispatch
+    from cica_docs.issuing.models import PACKAGE, RenderedFile
+
+    record = RenderedFile.objects.filter(document_id=note.pk, variant=PACKAGE).first()
+    dispatch = Dispatch.objects.filter(document_id=note.pk).first()
+    delegate = dispatch and User.objects.filter(
+        is_active=True, member_state__in=dispatch.recipients.values("state"),
+        groups__name="delegate").first()
+    if record is None or delegate is None:
+        print("served PDF vs static file: no dispatched note with a delegate; skipped")
+        return
+    data = record.file.open("rb").read()
+    session = Client(HTTP_HOST="127.0.0.1")
+    session.force_login(delegate)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={session.cookies[settings.SESSION_COOKIE_NAME].value}"
+    pdf_path = f"/en/portal/documents/{note.pk}/pdf/{PACKAGE}/"
+
+    if not Path(settings.STATIC_ROOT, "staticfiles.json").exists():  # as `make run` makes it
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+                       check=True, cwd=settings.BASE_DIR)
+    static_name = f"bench/same-size-{len(data)}.pdf"  # the PDF's own bytes, as a static file
+    static_file = Path(settings.STATIC_ROOT, static_name)
+    static_file.parent.mkdir(parents=True, exist_ok=True)
+    static_file.write_bytes(data)
+    port = _free_port()
+    env = {**os.environ, "DEBUG": "0", "DEMO": "0"}
+    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
+        [str(Path(sys.executable).with_name("gunicorn")), "cica_docs.wsgi:application",
+         "--bind", f"127.0.0.1:{port}", "--worker-class", "sync", "--workers", "2",
+         "--timeout", "60", "--log-level", "warning"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL)
+    try:
+        _wait_listening(port, server)
+        static_path = f"{settings.STATIC_URL}{static_name}"
+        for path, who in ((pdf_path, cookie), (static_path, "")):  # warm both workers
+            _load(port, path, who, concurrency=2, requests=8, size=len(data))
+        count = max(60, runs * 20)
+        print(f"served through gunicorn (2 sync workers, DEBUG off), {len(data) // 1024} KB, "
+              f"{count} requests each; ms per request, median (min–max):")
+        for concurrency in (1, 8):
+            pdf = _load(port, pdf_path, cookie, concurrency=concurrency, requests=count,
+                        size=len(data))
+            static = _load(port, static_path, "", concurrency=concurrency, requests=count,
+                           size=len(data))
+            ratio = statistics.median(pdf) / statistics.median(static)
+            passed = ratio <= 2
+            RESULTS.append((f"served PDF / static file, concurrency {concurrency}", passed))
+            print(f"  concurrency {concurrency}: issued PDF to a delegate {_spread(pdf)} | "
+                  f"static file {_spread(static)} | ratio {ratio:.1f}x  target ≤ 2x: "
+                  f"{'pass' if passed else 'FAIL'}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        static_file.unlink(missing_ok=True)
+
+
+def _wait_listening(port: int, server, seconds: float = 60.0):
+    import socket
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn ended ({server.returncode})")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start listening")
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ def record(*, action, actor=None, request=None, target=None, state=None, **detai
         action=action,
         actor=actor,
         actor_username=_clean(username or "")[:150],
-        member_state=state,
+        member_state_id=getattr(state, "pk", state),  # a MemberState or its id
         ip_address=client_ip(request),
         detail=_clean(detail),
     )

@@ -296,8 +296,9 @@ def receipt_create(*, dispatch: Dispatch, user, variant: str, mode: str, request
         state_id=user.member_state_id, user=user, variant=variant, mode=mode,
         ip_address=client_ip(request),
     )
+    # The state's id, not the row: a download asks the database no more than it must.
     record(action=f"portal.{mode}", actor=user, request=request, target=dispatch.document,
-           state=user.member_state, variant=variant, dispatch=dispatch.pk, receipt=receipt.pk)
+           state=user.member_state_id, variant=variant, dispatch=dispatch.pk, receipt=receipt.pk)
     return receipt
 
 

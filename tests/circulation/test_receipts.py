@@ -142,3 +142,35 @@ def test_acknowledging_a_document_of_another_state_is_the_refusal_404(dispatched
     assert india.get(f"/en/portal/documents/{dispatched.document_id}/acknowledge/").status_code \
         == 405
     assert not Receipt.objects.filter(mode="acknowledge").exists()
+
+
+def test_a_delegate_download_asks_the_database_a_fixed_few_queries(
+    issue, dispatch_to, delegate_kz
+):
+    """The download path stays lean (issue 14): session, user, permissions, the one
+    authorising dispatch query, the stored file's record, then the receipt and its audit
+    event in one transaction. The audit event names the state without fetching it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cica_docs.audit.models import AuditEvent
+
+    dispatch = dispatch_to(issue(), "KAZ")
+    delegate = Client()
+    delegate.force_login(delegate_kz)
+    url = f"/en/portal/documents/{dispatch.document_id}/pdf/package/"
+    with CaptureQueriesContext(connection) as captured:
+        response = delegate.get(url)
+        data = b"".join(response.streaming_content)
+    assert response.status_code == 200 and data.startswith(b"%PDF")
+    sql = [query["sql"] for query in captured]
+    assert not [q for q in sql if 'FROM "circulation_memberstate"' in q]
+    assert sum('FROM "circulation_dispatch"' in q for q in sql) == 1
+    # session, user, 2 permission queries, dispatch, stored file, receipt, audit chain head,
+    # audit event, chain update (+ transaction statements on SQLite)
+    assert len([q for q in sql if not q.startswith(("BEGIN", "SAVEPOINT", "RELEASE",
+                                                       "COMMIT"))]) <= 10
+    receipt = Receipt.objects.get(dispatch=dispatch)
+    event = AuditEvent.objects.get(action="portal.download", target_id=str(dispatch.document_id))
+    assert event.member_state_id == delegate_kz.member_state_id == receipt.state_id
+    assert event.detail["receipt"] == receipt.pk
