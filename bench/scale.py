@@ -252,6 +252,21 @@ def _load(people, count):
     }
 
 
+def _cursor_url(client, path, number, **headers):
+    """The URL of page `number` as a user reaches it: the Next link of the page before
+    (a cursor, cica_docs/pagination.py), where the page before was opened by its number."""
+    import re
+    from html import unescape
+    from urllib.parse import urlsplit
+
+    response = client.get(f"{path}?page={number - 1}", **headers)
+    if path.startswith("/api/"):
+        link = urlsplit(response.json()["next"])
+        return f"{link.path}?{link.query}"
+    found = re.search(r'href="\?([^"]*cursor=[^"]+)">Next<', response.content.decode())
+    return f"{path}?{unescape(found.group(1))}"
+
+
 def _measure(client, url, runs, **headers):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -313,7 +328,10 @@ def main(argv=None):
     deep_api_inbox = facts["kaz"] // 50 * 3 // 4
     rows = [
         ("work list", staff, "/en/work/", {}),
-        (f"work list, deep page ({deep_work})", staff, f"/en/work/?page={deep_work}", {}),
+        (f"work list, deep page ({deep_work}) by number", staff, f"/en/work/?page={deep_work}",
+         {}),
+        (f"work list, deep page ({deep_work}) by cursor", staff,
+         lambda: _cursor_url(staff, "/en/work/", deep_work), {}),
         ("search by subject (part of a word)", staff, f"/en/work/?q={facts['rare_title'][1:]}",
          {}),
         ("search by number", staff, f"/en/work/?q=NCT/CT/{middle}", {}),
@@ -322,17 +340,24 @@ def main(argv=None):
         ("full-text body search, Kazakh", staff, f"/kk/work/?q={facts['rare_body_kk']}", {}),
         ("full-text search, a word in every document", staff, "/en/work/?q=security", {}),
         ("delegate inbox", delegate, "/en/portal/", {}),
-        (f"delegate inbox, deep page ({deep_inbox})", delegate,
+        (f"delegate inbox, deep page ({deep_inbox}) by number", delegate,
          f"/en/portal/?page={deep_inbox}", {}),
+        (f"delegate inbox, deep page ({deep_inbox}) by cursor", delegate,
+         lambda: _cursor_url(delegate, "/en/portal/", deep_inbox), {}),
         ("delegate inbox search, body", delegate, f"/en/portal/?q={facts['rare_body_en']}",
          {}),
         ("API notes, page 1", staff, "/api/v1/notes/", staff_api),
-        (f"API notes, deep page ({deep_api})", staff, f"/api/v1/notes/?page={deep_api}",
-         staff_api),
+        (f"API notes, deep page ({deep_api}) by number", staff,
+         f"/api/v1/notes/?page={deep_api}", staff_api),
+        (f"API notes, deep page ({deep_api}) by cursor", staff,
+         lambda: _cursor_url(staff, "/api/v1/notes/", deep_api, **staff_api), staff_api),
         ("API notes, page of 200", staff, "/api/v1/notes/?page_size=200", staff_api),
         ("API inbox, page 1", delegate, "/api/v1/inbox/", delegate_api),
-        (f"API inbox, deep page ({deep_api_inbox})", delegate,
+        (f"API inbox, deep page ({deep_api_inbox}) by number", delegate,
          f"/api/v1/inbox/?page={deep_api_inbox}", delegate_api),
+        (f"API inbox, deep page ({deep_api_inbox}) by cursor", delegate,
+         lambda: _cursor_url(delegate, "/api/v1/inbox/", deep_api_inbox, **delegate_api),
+         delegate_api),
         ("dispatch and its receipts", staff, f"/en/circulation/dispatches/{facts['dispatch']}/",
          {}),
         ("API receipts of a document", staff, f"/api/v1/notes/{facts['dispatch']}/receipts/",
@@ -348,6 +373,7 @@ def main(argv=None):
     try:
         plain_static.enable()
         for label, client, url, headers in rows:
+            url = url() if callable(url) else url  # a cursor link, read from the page before
             p50, p95, sql, queries = _measure(client, url, args.runs, **headers)
             ok = p95 <= TARGET_MS
             failed += not ok

@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from cica_docs.accounts.reauth import reauthentication_required
 from cica_docs.ids import parse_id
 from cica_docs.issuing.views import panel_context
 from cica_docs.languages import language_codes
+from cica_docs.pagination import page_of
 
 from . import content as content_mod
 from . import selectors, services
@@ -29,6 +29,8 @@ from .preview import print_preview
 from .references import citing, reference_of
 from .status import translation_status, translation_statuses
 from .workflow import available_transitions
+
+PER_PAGE = 25  # work list rows a page
 
 LISTS = {
     "mine": gettext_lazy("My drafts"),
@@ -49,7 +51,7 @@ def worklist(request):
         user=request.user, tab=request.GET.get("list", "all"), state=state,
         series_id=parse_id(series), query=query,
     )
-    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    page = page_of(documents, PER_PAGE, request.GET)
     statuses = translation_statuses(page)
     for document in page:
         document.translation_status = statuses[document.pk]

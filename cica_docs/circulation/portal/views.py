@@ -8,7 +8,6 @@ gets the same 404 page, one security event, no receipt and no bytes (SECURITY.md
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from cica_docs.documents.kinds import get_kind
 from cica_docs.issuing.models import PACKAGE, RenderedFile
 from cica_docs.issuing.views import refused_page
 from cica_docs.languages import language_codes
+from cica_docs.pagination import page_of
 from cica_docs.rendering.stored import StoredFileRefused
 
 from ..serving import NotRendered, pdf_for
@@ -54,7 +54,7 @@ def inbox(request):
             mode__in=Receipt.FILE_MODES,
         )),
     )
-    page = Paginator(dispatches, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(dispatches, PER_PAGE, request.GET)
     # Only a correction that reached this state too is mentioned. Asked for the page's
     # documents in one query: as an annotation, PostgreSQL hashes every dispatch the state
     # received (10,000: ~100 ms) for the 25 rows of a page.
