@@ -38,7 +38,10 @@ def waiting(ids, backend, *, started_within: timedelta = timedelta(0)) -> set[st
     """Of the task ids `ids`, those waiting to be run by a worker — and, under RQ, those a
     worker took less than `started_within` ago (its work horse is starting: the task has
     not reached the database yet; one started long ago and silent since, died with its
-    worker)."""
+    worker). Under RQ a job scheduled for later (a retry after a delay) waits only until
+    `started_within` past its time: RQ's scheduler, run by one worker under a lock, is
+    otherwise taken over only after about two minutes when that worker dies, and the
+    sweep queues an overdue one again instead (`cancel` drops the old job)."""
     ids = [str(i) for i in ids if i]
     if not ids:
         return set()
@@ -49,9 +52,16 @@ def waiting(ids, backend, *, started_within: timedelta = timedelta(0)) -> set[st
         connection = django_rq.get_connection()
         since = datetime.now(UTC) - started_within
         jobs = [job for job in Job.fetch_many(ids, connection=connection) if job is not None]
-        return {job.id for job in jobs if job.get_status() in RQ_WAITING or (
-            job.get_status() == "started" and (_recent(job.started_at, since)
-                                               or _worker_alive(job, connection)))}
+        found = set()
+        for job in jobs:
+            status = job.get_status()
+            if status == "scheduled":
+                if not _overdue(job, connection, since):
+                    found.add(job.id)
+            elif status in RQ_WAITING or (status == "started" and (
+                    _recent(job.started_at, since) or _worker_alive(job, connection))):
+                found.add(job.id)
+        return found
     from django_tasks_db.models import DBTaskResult
 
     by_uuid = {}
@@ -66,6 +76,35 @@ def waiting(ids, backend, *, started_within: timedelta = timedelta(0)) -> set[st
 
 def _recent(moment, since) -> bool:
     return moment is not None and moment.replace(tzinfo=moment.tzinfo or UTC) > since
+
+
+def _overdue(job, connection, since) -> bool:
+    """Whether a scheduled RQ job's time passed before `since` (no scheduler released it)."""
+    from rq.exceptions import NoSuchJobError
+    from rq.registry import ScheduledJobRegistry
+
+    try:
+        at = ScheduledJobRegistry(job.origin, connection=connection).get_scheduled_time(job)
+    except NoSuchJobError:  # released from the registry meanwhile: not overdue
+        return False
+    return at.replace(tzinfo=at.tzinfo or UTC) < since
+
+
+def cancel(task_id: str, backend=None) -> None:
+    """Drop a task that will be queued again (an overdue scheduled RQ job), so that it does
+    not run as well once a scheduler releases it; were it to run, the task is idempotent."""
+    if not task_id or not uses_rq(backend):
+        return
+    import django_rq
+    from rq.exceptions import InvalidJobOperation, NoSuchJobError
+    from rq.job import Job
+
+    try:
+        job = Job.fetch(task_id, connection=django_rq.get_connection())
+        if job.get_status() == "scheduled":
+            job.cancel()
+    except (NoSuchJobError, InvalidJobOperation):
+        pass
 
 
 def _worker_alive(job, connection) -> bool:

@@ -347,6 +347,7 @@ def sweep_stale_renders(now=None) -> dict[str, int]:
         counts["stalled"] += 1
     for rendering in lost_renders(now):
         _fail_task(rendering.task_id, "the task was lost before its rendering began")
+        queue.cancel(rendering.task_id)  # an overdue scheduled retry (RQ): not run as well
         _enqueue(rendering.document_id, again=True)
         counts["requeued"] += 1
     return counts

@@ -122,3 +122,55 @@ def test_under_rq_a_stalled_rendering_is_queued_again_and_a_lost_one_found(
                              started_within=timedelta(minutes=10)) == {retry.task_id}
     finally:
         stop(redis)
+
+
+@pytest.mark.django_db(transaction=False)
+def test_under_rq_a_retry_no_scheduler_released_is_queued_again_by_the_sweep(
+    drafter, reviewer, registrar, settings, django_capture_on_commit_callbacks
+):
+    """A retry after a delay is a scheduled RQ job; when the worker holding the scheduler's
+    lock died, RQ takes the lock over only after ~2 minutes. A scheduled job overdue by the
+    grace is not waiting: the sweep queues the rendering again and cancels the old job."""
+    from datetime import timedelta
+
+    import django_rq
+    from django.utils import timezone
+    from rq.registry import ScheduledJobRegistry
+
+    from cica_docs import queue
+    from cica_docs.issuing import services as rendering
+    from cica_docs.issuing.tasks import render_issued
+
+    redis, port = start_redis()
+    try:
+        _rq_settings(settings, f"redis://127.0.0.1:{port}/0")
+        settings.RENDER_RETRY_DELAYS = (60,)
+        settings.RENDER_STALE_GRACE = 5
+        note = approved_note(drafter, reviewer, languages=("en",))
+        with django_capture_on_commit_callbacks(execute=True):
+            services.document_issue(document=note, by=registrar)
+        first = Rendering.objects.get(document=note).task_id
+        assert rendering._claim(note, first)
+        stalled_at = timezone.now() + timedelta(hours=1)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert rendering.sweep_stale_renders(stalled_at)["stalled"] == 1
+        retry = Rendering.objects.get(document=note)
+        scheduled = ScheduledJobRegistry("default", connection=django_rq.get_connection())
+        assert retry.status == "queued" and retry.task_id in scheduled.get_job_ids()
+        backend = render_issued.get_backend()
+        grace = timedelta(seconds=5)
+        assert queue.waiting([retry.task_id], backend, started_within=grace) == {retry.task_id}
+        # Its time passed, and no scheduler released it (none holds the lock).
+        late = retry.retry_at + timedelta(seconds=30)
+        job = django_rq.get_queue("default").fetch_job(retry.task_id)
+        scheduled.schedule(job, timezone.now() - timedelta(seconds=30))
+        assert queue.waiting([retry.task_id], backend, started_within=grace) == set()
+        with django_capture_on_commit_callbacks(execute=True):
+            assert rendering.sweep_stale_renders(late) == {"stalled": 0, "requeued": 1}
+        again = Rendering.objects.get(document=note)
+        assert again.status == "queued" and again.task_id != retry.task_id
+        assert again.task_id in django_rq.get_queue("default").job_ids
+        assert retry.task_id not in scheduled.get_job_ids()
+        assert django_rq.get_queue("default").fetch_job(retry.task_id).get_status() == "canceled"
+    finally:
+        stop(redis)
