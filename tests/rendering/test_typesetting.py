@@ -10,8 +10,8 @@ from cica_docs.rendering.pdf import render_package
 from cica_docs.typography import hyphenation
 from cica_docs.typography.rules import rules_for
 
-from .conftest import pdftotext, render_reference
 from . import reference
+from .conftest import pdftotext, render_reference
 from .reference import CONCEPT_TITLE, concept_parts, letter_parts, note_copy
 from .wordgaps import MM, justified_lines, pdf_lines, space_width, too_wide, widest_gap
 
