@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench bench-scale cluster-test clean
+.PHONY: install install-prod system-packages run dev test lint messages compilemessages bench bench-scale cluster-test typeset-proof clean
 
 install: system-packages $(STAMP) compilemessages
 
@@ -30,7 +30,12 @@ install-prod:
 	@scripts/check-system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-compilemessages: $(STAMP)
+compile# The reference package (note, concept paper, letter in each language) as PDFs and page
+# images under var/typesetting/current/, with the widest word gap per language.
+typeset-proof: install
+	$(PY) scripts/typeset-proof $(PROOF)
+
+messages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 # The demo data (well-known passwords) loads only under the DEMO switch these two set.
@@ -70,6 +75,11 @@ cluster-test: install
 # 127.0.0.1 and the roles cica_owner and cica_app); not run by CI.
 bench-scale: install
 	$(PY) -m bench.scale $(BENCH_ARGS)
+
+# The reference package (note, concept paper, letter in each language) as PDFs and page
+# images under var/typesetting/current/, with the widest word gap per language.
+typeset-proof: install
+	$(PY) scripts/typeset-proof $(PROOF)
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l ru -l kk -l en --no-location --ignore=.venv --ignore=var

@@ -1,17 +1,13 @@
 """The concept paper as a document kind (the platform's contract: documents/kinds.py)."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from cica_docs.documents.kinds import DocumentKind, register
-from cica_docs.documents.models import Document
+from cica_docs.documents.kinds import FEMININE, DocumentKind, register
 
 from . import checks, printing
 from .apps import DEFAULT_AUTHOR
 from .forms import ConceptPaperForm
 from .models import ConceptPaper
-
-State = Document.State
 
 
 class ConceptPaperKind(DocumentKind):
@@ -27,14 +23,7 @@ class ConceptPaperKind(DocumentKind):
     initial = {f"author_{lang}": text for lang, text in DEFAULT_AUTHOR.items()}
     form_class = ConceptPaperForm
     api_path, api_item, api_component = "concept-papers", "concept_paper", "ConceptPaper"
-    state_labels = {
-        State.DRAFT: pgettext_lazy("state of a concept paper", "Draft"),
-        State.SUBMITTED: pgettext_lazy("state of a concept paper", "Submitted for review"),
-        State.APPROVED: pgettext_lazy("state of a concept paper", "Approved"),
-        State.ISSUED: pgettext_lazy("state of a concept paper", "Issued"),
-        State.WITHDRAWN: pgettext_lazy("state of a concept paper", "Withdrawn"),
-        State.DISCARDED: pgettext_lazy("state of a concept paper", "Discarded"),
-    }
+    noun_gender = FEMININE  # «концепция»
 
     def example(self):
         return {

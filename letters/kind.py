@@ -1,16 +1,12 @@
 """The signed letter as a document kind (the platform's contract: documents/kinds.py)."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from cica_docs.documents.kinds import DocumentKind, register
-from cica_docs.documents.models import Document
+from cica_docs.documents.kinds import NEUTER, DocumentKind, register
 
 from . import checks, printing
 from .forms import LetterForm
 from .models import Letter
-
-State = Document.State
 
 
 class LetterKind(DocumentKind):
@@ -26,14 +22,7 @@ class LetterKind(DocumentKind):
     allows_first_person = True
     form_class = LetterForm
     api_path, api_item, api_component = "letters", "letter", "Letter"
-    state_labels = {
-        State.DRAFT: pgettext_lazy("state of a letter", "Draft"),
-        State.SUBMITTED: pgettext_lazy("state of a letter", "Submitted for review"),
-        State.APPROVED: pgettext_lazy("state of a letter", "Approved"),
-        State.ISSUED: pgettext_lazy("state of a letter", "Issued"),
-        State.WITHDRAWN: pgettext_lazy("state of a letter", "Withdrawn"),
-        State.DISCARDED: pgettext_lazy("state of a letter", "Discarded"),
-    }
+    noun_gender = NEUTER  # «письмо»
 
     def example(self):
         return {

@@ -51,6 +51,44 @@ ESCAP_NOTE = {
     },
 }
 
+# A circular note that prints its subject under the number and cites the ESCAP note of the
+# register (FORMAT_RULES.md, "References to other documents"): issued last, after the note
+# it cites; left out without it.
+SWG_NOTE = {
+    "key": "note:swg-meeting-2027",
+    "state": "issued",
+    "issued_on": datetime.date(2026, 11, 30),
+    "cites": "note:escap-2026",
+    "print_subject": True,
+    "title": {
+        "en": "Meeting of the Special Working Group on 2 February 2027",
+        "ru": "Заседание Специальной рабочей группы 2 февраля 2027 года",
+        "kk": "Арнаулы жұмыс тобының 2027 жылғы 2 ақпандағы отырысы",
+    },
+    "opening": {
+        "en": "inform that the meeting of the CICA Special Working Group at which the Concept "
+              "Paper will be considered will be held in Astana on 2 February 2027.",
+        "ru": "сообщить, что заседание Специальной рабочей группы СВМДА, на котором будет "
+              "рассмотрена Концепция, состоится в городе Астане 2 февраля 2027 года.",
+        "kk": "Азия Кеңесі Арнаулы жұмыс тобының Тұжырымдама қаралатын отырысы 2027 жылғы "
+              "2 ақпанда Астана қаласында өтетінін хабарлауды",
+    },
+    "body": {
+        "en": "The meeting will open at 10.00 Astana time in the conference hall of the "
+              "Secretariat.\n\n"
+              "The Secretariat would be grateful to the Member States for informing it of the "
+              "composition of their delegations by 25 January 2027.",
+        "ru": "Заседание откроется в 10.00 по времени Астаны в конференц-зале "
+              "Секретариата.\n\n"
+              "Секретариат будет признателен государствам-членам за информацию о составе их "
+              "делегаций до 25 января 2027 года.",
+        "kk": "Отырыс Астана уақытымен сағат 10.00-де Хатшылықтың конференц-залында "
+              "ашылады.\n\n"
+              "Хатшылық мүше мемлекеттерге өз делегацияларының құрамы туралы ақпаратты "
+              "2027 жылғы 25 қаңтарға дейін ұсынғаны үшін алғысын білдіреді.",
+    },
+}
+
 NOTES = [
     {
         "key": "note:senior-officials-2026",
@@ -187,9 +225,11 @@ def load(*, users) -> None:
     series = demo_series()
     addressee = Addressee.objects.get(code="cica-member-states")
     kind = get_kind("note")
-    for spec in (*NOTES, ESCAP_NOTE):
+    for spec in (*NOTES, ESCAP_NOTE, SWG_NOTE):
         enclosed = demo_object(spec["encloses"], Document) if "encloses" in spec else None
-        if demo_object(spec["key"], Note) is not None or ("encloses" in spec and not enclosed):
+        cited = demo_object(spec["cites"], Document) if "cites" in spec else None
+        if demo_object(spec["key"], Note) is not None or ("encloses" in spec and not enclosed) \
+                or ("cites" in spec and (cited is None or cited.state != Document.State.ISSUED)):
             continue
         enclosures = [_upload(spec["file"], users)] if "file" in spec else (
             [enclosed.pk] if enclosed else [])
@@ -197,7 +237,10 @@ def load(*, users) -> None:
             "title": spec["title"],
             "fields": {"opening": spec["opening"], "body": spec["body"],
                        "place": {"en": "", "ru": "", "kk": ""}},
-            "plain": {"addressee": addressee.pk, "closing": True},
+            "plain": {"addressee": addressee.pk, "closing": True,
+                      "print_subject": spec.get("print_subject", False),
+                      **({"reference_relation": "cites", "reference_document": cited.pk}
+                         if cited else {})},
             "languages": ["en", "ru", "kk"],
             "series": series.pk,
             "enclosures": enclosures,

@@ -1,17 +1,13 @@
 """The note verbale as a document kind (the platform's contract: documents/kinds.py)."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from cica_docs.documents.kinds import DocumentKind, register
-from cica_docs.documents.models import Document
+from cica_docs.documents.kinds import FEMININE, DocumentKind, register
 from cica_docs.documents.references import REFERENCE_PLAIN_FIELDS, REFERENCE_TRANSLATED_FIELDS
 
 from . import checks, printing
 from .forms import NoteForm
 from .models import Note
-
-State = Document.State
 
 
 class NoteKind(DocumentKind):
@@ -26,14 +22,7 @@ class NoteKind(DocumentKind):
     takes_enclosures = True
     form_class = NoteForm
     api_path, api_item, api_component = "notes", "note", "Note"
-    state_labels = {
-        State.DRAFT: pgettext_lazy("state of a note verbale", "Draft"),
-        State.SUBMITTED: pgettext_lazy("state of a note verbale", "Submitted for review"),
-        State.APPROVED: pgettext_lazy("state of a note verbale", "Approved"),
-        State.ISSUED: pgettext_lazy("state of a note verbale", "Issued"),
-        State.WITHDRAWN: pgettext_lazy("state of a note verbale", "Withdrawn"),
-        State.DISCARDED: pgettext_lazy("state of a note verbale", "Discarded"),
-    }
+    noun_gender = FEMININE  # «нота»
 
     def example(self):
         return {

@@ -38,6 +38,34 @@ def visible_dispatch(request, pk, *, kind: str | None = None, **detail) -> Dispa
     return dispatch
 
 
+def related(user, document) -> dict:
+    """The documents the delegate's page names beside `document`, each as the dispatch that
+    brought it to the user's state, and only where one did (nothing else is ever named on
+    the delegate's side, not even a number): its corrections and the document it corrects;
+    the register document it answers or cites, and those that answer or cite it."""
+    visible = Dispatch.objects.visible_to(user).select_related("issued", "document")
+
+    def first(pk):
+        return visible.filter(document_id=pk).order_by("pk").first() if pk else None
+
+    def unique(dispatches):
+        seen, found = set(), []
+        for dispatch in dispatches:
+            if dispatch.document_id not in seen:
+                seen.add(dispatch.document_id)
+                found.append(dispatch)
+        return found
+
+    return {
+        "corrections": unique(visible.filter(document__corrects_id=document.pk)
+                              .order_by("pk")),
+        "corrected": first(document.corrects_id),
+        "refers_to": first(document.reference_document_id),
+        "referred_by": unique(visible.filter(document__reference_document_id=document.pk)
+                              .order_by("pk")),
+    }
+
+
 def acknowledged(user):
     """Whether the user's state acknowledged receipt of the dispatch (an annotation)."""
     return Exists(Receipt.objects.filter(

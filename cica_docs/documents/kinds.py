@@ -22,6 +22,32 @@ the attributes and hooks below; it never imports one nor names one.
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
+from django.utils.translation import pgettext_lazy
+
+FEMININE, NEUTER, MASCULINE = "feminine", "neuter", "masculine"
+# Each through pgettext with the gender's own context (Document.State's labels, the
+# masculine ones, have none).
+STATE_LABELS = {
+    FEMININE: {
+        "draft": pgettext_lazy("state of a document of a feminine noun", "Draft"),
+        "submitted": pgettext_lazy("state of a document of a feminine noun",
+                                   "Submitted for review"),
+        "approved": pgettext_lazy("state of a document of a feminine noun", "Approved"),
+        "issued": pgettext_lazy("state of a document of a feminine noun", "Issued"),
+        "withdrawn": pgettext_lazy("state of a document of a feminine noun", "Withdrawn"),
+        "discarded": pgettext_lazy("state of a document of a feminine noun", "Discarded"),
+    },
+    NEUTER: {
+        "draft": pgettext_lazy("state of a document of a neuter noun", "Draft"),
+        "submitted": pgettext_lazy("state of a document of a neuter noun",
+                                   "Submitted for review"),
+        "approved": pgettext_lazy("state of a document of a neuter noun", "Approved"),
+        "issued": pgettext_lazy("state of a document of a neuter noun", "Issued"),
+        "withdrawn": pgettext_lazy("state of a document of a neuter noun", "Withdrawn"),
+        "discarded": pgettext_lazy("state of a document of a neuter noun", "Discarded"),
+    },
+}
+
 
 class DocumentKind(ABC):
     # --- identity and content ---------------------------------------------------------------
@@ -46,11 +72,10 @@ class DocumentKind(ABC):
     # Whether the signatory may write in the first person ("I have the honour"): a letter
     # may, a note verbale (written by an institution) may not.
     allows_first_person: ClassVar[bool] = False
-    # The workflow states as badges name a document of this kind: {"approved": "Approved"},
-    # each through pgettext with the kind's own context, so that a Russian badge agrees
-    # with the kind's noun («нота» and «концепция» are feminine: «Одобрена»). A state not
-    # given reads as the platform's label (which agrees with «документ»).
-    state_labels: ClassVar[dict] = {}
+    # The gender of the kind's noun where the state badges agree with it (Russian: «нота»
+    # and «концепция» are feminine, «Одобрена»; «письмо» neuter, «Одобрено»): FEMININE,
+    # NEUTER, or MASCULINE for the platform's own labels (which agree with «документ»).
+    noun_gender: ClassVar[str] = "masculine"
 
     # --- editing and reading ----------------------------------------------------------------
     form_class: ClassVar[Any]
@@ -62,6 +87,12 @@ class DocumentKind(ABC):
     api_path: ClassVar[str]  # URL segment: /api/v1/<api_path>/
     api_item: ClassVar[str]  # how an enclosure names a document of the kind: {"<api_item>": 12}
     api_component: ClassVar[str]  # OpenAPI component name: "Note"
+
+    @property
+    def state_labels(self) -> dict:
+        """The workflow states as badges name a document of this kind: {"approved":
+        "Одобрена"}; a state not given reads as the platform's label."""
+        return STATE_LABELS.get(self.noun_gender, {})
 
     def get_form_class(self):
         return self.form_class

@@ -36,8 +36,13 @@ PX_PER_MM = 96 / 25.4
 TEXT_WIDTH = (210 - 30 - 15) * PX_PER_MM
 INDENT = 12.5 * PX_PER_MM
 LIST_INDENT = 12.5 * PX_PER_MM
-# A concept paper's title is at most 140 mm wide.
+# A title (class `title`) is at most 140 mm wide.
 TITLE_WIDTH = 140 * PX_PER_MM
+# The platform's classes a kind's print template marks its text with (static/css/pdf.css):
+# the paragraphs and list items inside a `justified` block are set here; a `title`'s and a
+# heading's lines are balanced. The face measured is bold (a heading's, a title's).
+JUSTIFIED, TITLE = "justified", "title"
+HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 # hyphenate-limit-chars: the shortest word that is hyphenated.
 SHORTEST = 5
 # Room kept at the end of every line against rounding (px): a line measured to fit must
@@ -91,7 +96,7 @@ def _face_styles(language: str, setting: str) -> dict:
             paragraphs = "".join(
                 f'<p class="{name}">a<strong>b</strong><em>c</em><strong><em>d</em></strong>'
                 "</p>" for name in SETTINGS)
-            html = (f'<html lang="{escape(language)}"><body class="note"><div class="text">'
+            html = (f'<html lang="{escape(language)}"><body><div class="justified">'
                     f"{paragraphs}</div></body></html>")
             document = HTML(string=html, base_url=BASE_URL).render(
                 font_config=font_config, stylesheets=[css])
@@ -389,9 +394,13 @@ def _set_paragraph(inner: str, language: str, first_width: float, width: float):
                 edits[place] = SHY + text.text[place]
             elif kind == "own" and (index, offset) not in ends:
                 edits[place] = WORD_JOINER + text.text[place]
+    # The last word may be broken too (its last line then starts inside it).
+    last_word = len(words) - 1
     for offset, kind in words[-1].breaks:
         place = words[-1].start + offset
-        if kind == "own":
+        if kind == "hyphen" and (last_word, offset) in ends:
+            edits[place] = SHY + text.text[place]
+        elif kind == "own" and (last_word, offset) not in ends:
             edits[place] = WORD_JOINER + text.text[place]
     out = list(tokens)
     for index in range(0, len(tokens), 2):
@@ -413,9 +422,8 @@ def _set_paragraph(inner: str, language: str, first_width: float, width: float):
 
 
 def _justified(stack: list[tuple[str, set[str]]]) -> bool:
-    classes = set().union(*(c for _, c in stack)) if stack else set()
-    return ("note" in classes and "text" in classes) or (
-        "concept" in classes and "body" in classes)
+    """Inside a block of the platform's class `justified` (static/css/pdf.css)."""
+    return any(JUSTIFIED in classes for _, classes in stack)
 
 
 def set_justified(html: str, language: str) -> str:
@@ -449,10 +457,9 @@ def set_justified(html: str, language: str) -> str:
 
 
 def _balanced(stack: list[tuple[str, set[str]]]) -> bool:
-    """A concept paper's title and headings (static/css/pdf.css: bold, 13 pt, centred)."""
+    """A heading, or a block of the platform's class `title` (static/css/pdf.css)."""
     name, classes = stack[-1]
-    concept = any("concept" in c for _, c in stack)
-    return concept and (name in ("h1", "h2", "h3", "h4") or "title" in classes)
+    return name in HEADINGS or TITLE in classes
 
 
 def _balance_block(tokens, out, index, language, stack) -> None:
@@ -462,7 +469,7 @@ def _balance_block(tokens, out, index, language, stack) -> None:
     if index + 2 >= len(tokens) or not _NAME.match(tokens[index + 2]) or not (
             tokens[index + 2].startswith("</")):
         return  # text with tags inside: left as it is
-    width = TITLE_WIDTH if "title" in stack[-1][1] else TEXT_WIDTH
+    width = TITLE_WIDTH if TITLE in stack[-1][1] else TEXT_WIDTH
     text = unescape(tokens[index + 1])
     words = _BREAK_SPACE.split(text.strip(" \t\n\r"))
     if len(words) < 3:

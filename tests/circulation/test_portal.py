@@ -254,3 +254,66 @@ def test_a_delegate_is_told_of_a_correction_circulated_to_their_state_and_of_no_
     back = kz.get(f"/en/portal/documents/{correction.pk}/").text
     assert "This document corrects" in back and f"№ {rendered.symbol}" in back
     assert ">Corrected</span>" in kz.get("/en/portal/").text
+
+
+# --- References -----------------------------------------------------------------------------
+
+def _issued_reply(to, relation, drafter, reviewer, registrar):
+    """A note answering (or citing) the issued document `to`, issued, with PDFs stored."""
+    import datetime
+
+    from cica_docs.documents import services
+    from cica_docs.documents.kinds import get_kind
+    from tests.factories import note_content, pdfs_stored
+
+    content = note_content()
+    content["plain"].update(reference_relation=relation, reference_document=to.pk)
+    note = services.document_create(kind=get_kind("note"), author=drafter, content=content)
+    services.document_transition(document=note, action="submit", by=drafter,
+                                 acknowledge_warnings=True)
+    services.document_transition(document=note, action="approve", by=reviewer,
+                                 acknowledge_warnings=True)
+    services.document_issue(document=note, by=registrar, issued_on=datetime.date(2024, 3, 7),
+                            backdating_reason="After the reference note.",
+                            acknowledge_warnings=True)
+    note.refresh_from_db()
+    pdfs_stored(note)
+    return note
+
+
+@pytest.mark.parametrize(("relation", "there", "back"), [
+    ("reply", "This document answers", "An answer to this document has been circulated"),
+    ("cites", "This document refers to", "A document referring to this one has been circulated"),
+])
+def test_a_delegate_sees_what_a_document_answers_or_cites_only_where_both_reached_the_state(
+    kz, issue, dispatch_to, drafter, reviewer, registrar, relation, there, back,
+):
+    original = issue()
+    reply = _issued_reply(original, relation, drafter, reviewer, registrar)
+    dispatch_to(original, "KAZ")
+    dispatch_to(reply, "IND")  # not to Kazakhstan: never named to it
+    page = kz.get(f"/en/portal/documents/{original.pk}/").text
+    assert reply.symbol not in page and back not in page
+
+    dispatch_to(reply, "KAZ", "IND")
+    page = kz.get(f"/en/portal/documents/{original.pk}/").text
+    assert back in page and f'href="/en/portal/documents/{reply.pk}/"' in page
+    assert f"№ {reply.symbol}" in page
+    answer = kz.get(f"/en/portal/documents/{reply.pk}/").text
+    assert there in answer and f"№ {original.symbol}" in answer
+    assert f'href="/en/portal/documents/{original.pk}/"' in answer
+    for lang in ("ru", "kk"):
+        assert kz.get(f"/{lang}/portal/documents/{reply.pk}/").status_code == 200
+
+
+def test_a_delegate_is_not_told_the_number_of_a_cited_document_their_state_did_not_get(
+    kz, issue, dispatch_to, drafter, reviewer, registrar,
+):
+    cited = issue()
+    dispatch_to(cited, "IND")
+    reply = _issued_reply(cited, "reply", drafter, reviewer, registrar)
+    dispatch_to(reply, "KAZ")
+    page = kz.get(f"/en/portal/documents/{reply.pk}/").text
+    assert "This document answers" not in page
+    assert f"/en/portal/documents/{cited.pk}/" not in page
+    assert 'id="refers-to"' not in page

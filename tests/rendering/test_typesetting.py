@@ -10,8 +10,9 @@ from cica_docs.rendering.pdf import render_package
 from cica_docs.typography import hyphenation
 from cica_docs.typography.rules import rules_for
 
+from . import reference
 from .conftest import pdftotext, render_reference
-from .reference import CONCEPT_TITLE, concept_parts, note_copy
+from .reference import CONCEPT_TITLE, concept_parts, letter_parts, note_copy
 from .wordgaps import MM, justified_lines, pdf_lines, space_width, too_wide, widest_gap
 
 LANGUAGES = ("en", "ru", "kk")
@@ -29,36 +30,49 @@ def concept_pdf():
                           language="en")
 
 
-def copies(reference_pdf, concept_pdf):
-    """(what, language, lines) for each language copy of the note and the concept paper."""
+@pytest.fixture(scope="module")
+def letter_pdf():
+    return render_package(letter_parts(), title="Letter", author="CICA Secretariat",
+                          language="en")
+
+
+@pytest.fixture(scope="module")
+def package(reference_pdf, concept_pdf, letter_pdf):
+    """(what, language, lines) for each language copy of the note, the concept paper and
+    the letter of the reference package."""
     lines = pdf_lines(reference_pdf.data)
     found = [(f"note {lang}", lang, [line for line in lines if line.page == page])
              for page, lang in enumerate(LANGUAGES, start=1)]
     found += [(f"concept paper {lang}", lang, lines)
-              for lang, lines in _concept_copies(concept_pdf)]
+              for lang, lines in _copies(concept_pdf, ("en", "ru"))]
+    found += [(f"letter {lang}", lang, lines)
+              for lang, lines in _copies(letter_pdf, LANGUAGES)]
     return found
 
 
+def copies(package, kind=""):
+    return [copy for copy in package if copy[0].startswith(kind)]
+
+
 def test_no_word_gap_on_a_justified_line_of_the_reference_package_is_wider_than_two_spaces(
-    reference_pdf, concept_pdf
+    package
 ):
     """Each justified paragraph's breaks are chosen over the whole paragraph
     (cica_docs/typography/justify.py); WeasyPrint alone (first fit) left gaps of up to 3.5
     normal spaces."""
-    for what, _language, lines in copies(reference_pdf, concept_pdf):
+    for what, _language, lines in copies(package):
         assert len(justified_lines(lines)) >= 8, what
         assert too_wide(lines, 2 * NORMAL) == [], what
 
 
-def test_a_paragraphs_first_line_is_justified_when_the_paragraph_goes_on(reference_pdf,
-                                                                         concept_pdf):
+def test_a_paragraphs_first_line_is_justified_when_the_paragraph_goes_on(package):
     """A paragraph's first line is indented 12.5 mm; a justified line at the left margin
     (30 mm) after it goes on with the same paragraph, so the first is justified too, not
     one word left alone («Секретариат» / «Во-»: breaks that WeasyPrint did not take as
     chosen, or a chosen line with nothing to stretch)."""
     left = 30 * MM
     checked = 0
-    for what, _language, lines in copies(reference_pdf, concept_pdf):
+    for what, _language, lines in copies(package):
         for line, following in zip(lines, lines[1:], strict=False):
             indented = abs(line.words[0].x_min - (left + 12.5 * MM)) < 1
             if indented and line.page == following.page and following.reaches_right_edge and (
@@ -68,17 +82,15 @@ def test_a_paragraphs_first_line_is_justified_when_the_paragraph_goes_on(referen
     assert checked >= 30
 
 
-def test_no_word_gap_of_the_reference_package_is_wider_than_the_bound(reference_pdf,
-                                                                       concept_pdf):
-    for what, _language, lines in copies(reference_pdf, concept_pdf):
+def test_no_word_gap_of_the_reference_package_is_wider_than_the_bound(package):
+    for what, _language, lines in copies(package):
         gap = widest_gap(lines)
         assert gap.points <= BOUND * NORMAL, (what, round(gap.points / NORMAL, 2),
                                               gap.line.text)
 
 
-def test_few_justified_lines_of_the_concept_paper_are_looser_than_two_spaces(reference_pdf,
-                                                                            concept_pdf):
-    for what, _language, lines in copies(reference_pdf, concept_pdf)[3:]:
+def test_few_justified_lines_of_the_concept_paper_are_looser_than_two_spaces(package):
+    for what, _language, lines in copies(package, "concept"):
         justified = justified_lines(lines)
         assert len(justified) >= 80
         assert len(too_wide(lines, 2 * NORMAL)) <= LOOSE_SHARE * len(justified), what
@@ -89,9 +101,9 @@ def _month(word, rules):
 
 
 def test_no_line_ends_in_a_day_before_its_month_nor_in_the_number_sign_nor_a_one_letter_word(
-    reference_pdf, concept_pdf
+    package
 ):
-    for what, language, lines in copies(reference_pdf, concept_pdf):
+    for what, language, lines in copies(package):
         rules = rules_for(language)
         for line, following in zip(lines, lines[1:], strict=False):
             last, first = line.words[-1].text, following.words[0].text
@@ -99,6 +111,69 @@ def test_no_line_ends_in_a_day_before_its_month_nor_in_the_number_sign_nor_a_one
             assert not (len(last) == 1 and last.isalpha()), (what, line.text)
             assert not (re.fullmatch(r"\d{1,2}", last) and _month(first, rules)), (
                 what, line.text, following.text)
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def _vocabulary() -> set[str]:
+    """Every word (run of letters, case folded) of the reference package's texts."""
+    texts = [*reference.TEXTS.values(), reference.LETTERHEAD, reference.LETTERHEAD_KK,
+             reference.CONCEPT_TITLE, reference.CONCEPT_AUTHOR, reference.LETTER_TEXTS,
+             *(path.read_text(encoding="utf-8")
+               for path in reference.CONCEPT_TEXTS.glob("concept_*.md"))]
+    words: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, str):
+            words.update(run.casefold() for run in _LETTER_RUNS.findall(value))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(texts)
+    return words
+
+
+def _known(text, vocabulary):
+    return all(run.casefold() in vocabulary for run in _LETTER_RUNS.findall(text))
+
+
+def test_a_justified_line_ends_between_words_or_at_a_hyphen_never_inside_a_word(package):
+    """A word broken at a line end carries its hyphen: the halves of a word broken without
+    one ("…and the CICA regio / n.", «террористической нап / равленности», the last word of
+    a paragraph) are not words of the text."""
+    vocabulary = _vocabulary()
+    checked = 0
+    for what, _language, lines in copies(package):
+        lines = [line for line in lines if line.bottom > 25 * MM]  # not the page numbers
+        for line, following in zip(lines, lines[1:], strict=False):
+            if not line.reaches_right_edge or len(line.words) < 2:
+                continue
+            last, first = line.words[-1].text, following.words[0].text
+            checked += 1
+            if last.endswith("-"):  # hyphenated, or the word's own hyphen
+                assert _known(last[:-1] + first, vocabulary) or _known(
+                    last + first, vocabulary), (what, line.text, following.text)
+            else:
+                assert _known(last, vocabulary) and _known(first, vocabulary), (
+                    what, line.text, following.text)
+    assert checked >= 200
+
+
+def test_a_letters_signature_is_never_alone_on_its_page(letter_pdf):
+    """The complimentary close and the end of the body go over with the signature block
+    (letters/static/css/letter.css)."""
+    for language, lines in _copies(letter_pdf, LANGUAGES):
+        name = reference.LETTER_TEXTS[language]["signatory"][0]
+        signature = next(line for line in lines if line.text == name)
+        page = [line for line in lines if line.page == signature.page]
+        close = reference.LETTER_TEXTS[language]["close"].split()[0]
+        assert any(line.text.startswith(close) for line in page), (language, signature.page)
+        assert any(line.reaches_right_edge for line in page), language
 
 
 def test_words_in_capitals_titles_and_headings_are_never_hyphenated(concept_pdf):
@@ -148,11 +223,11 @@ def test_straight_quotes_and_spaced_hyphens_print_typographic_and_the_fonts_stay
         assert re.fullmatch(r"[A-Z]{6}\+PT-Serif(-Bold|-Italic|-BoldItalic)?", row.split()[0])
 
 
-def _concept_copies(concept_pdf):
-    """(language, lines) of each copy of the concept paper."""
-    lines = pdf_lines(concept_pdf.data)
+def _copies(pdf, languages):
+    """(language, lines) of each language copy of a package."""
+    lines = pdf_lines(pdf.data)
     first, found = 1, []
-    for lang, count in zip(("en", "ru"), concept_pdf.page_counts, strict=True):
+    for lang, count in zip(languages, pdf.page_counts, strict=True):
         found.append((lang, [line for line in lines if first <= line.page < first + count]))
         first += count
     return found
@@ -164,7 +239,7 @@ def _heading(line):
 
 
 def test_the_titles_lines_are_balanced_and_the_last_is_not_a_single_word(concept_pdf):
-    for language, lines in _concept_copies(concept_pdf):
+    for language, lines in _copies(concept_pdf, ("en", "ru")):
         first_page = [line for line in lines if line.page == lines[0].page]
         start = next(i for i, line in enumerate(first_page) if _heading(line)) + 1
         stop = next(i for i, line in enumerate(first_page[start:], start) if _heading(line))
@@ -184,7 +259,7 @@ HEIGHT = (297 - 40) * MM
 
 def test_a_heading_is_never_last_on_a_page_and_no_page_is_left_a_third_empty(concept_pdf):
     checked = 0
-    for language, lines in _concept_copies(concept_pdf):
+    for language, lines in _copies(concept_pdf, ("en", "ru")):
         pages = sorted({line.page for line in lines})
         for page in pages[:-1]:  # a copy's last page ends where its text ends
             on_page = [line for line in lines if line.page == page and line.bottom > 25 * MM]

@@ -132,14 +132,28 @@ def test_a_concept_papers_title_and_headings_break_into_even_lines():
     assert " ".join(lines).replace("\u00a0", " ") == title
 
 
-def test_a_short_heading_one_with_tags_and_a_note_are_not_touched():
+def test_a_short_heading_one_with_tags_and_text_outside_the_justified_block_are_not_touched():
     for html in (
         _concept_page("<h1>INTRODUCTION</h1>"),
         _concept_page("<h2>A heading <em>with</em> emphasis that is long enough to break "
                       "into two lines at least, or even three lines if it goes on</h2>"),
-        '<body class="note"><h2>' + "A long heading of a note body " * 5 + "</h2></body>",
+        '<body class="note"><div class="text"><p>' + "A paragraph of a kind's own class "
+        * 8 + "</p></div></body>",
     ):
         assert justify.set_justified(html, "en") == html
+
+
+def test_what_is_set_follows_the_platforms_classes_whatever_the_kind():
+    """`justified` and `title` (static/css/pdf.css) and headings: no kind is named."""
+    paragraph = "<p>" + "A paragraph that is long enough to be set on several lines " * 4
+    heading = "<h2>" + "A long heading of the body that balances " * 4 + "</h2>"
+    for body in ("decision", "note", ""):
+        html = justify.set_justified(
+            f'<body class="{body}"><div class="justified">{paragraph}</p>{heading}</div>'
+            f'<p class="subject title">{"A title that balances its lines " * 5}</p></body>',
+            "en")
+        assert '<p class="set' in html
+        assert html.count("<br>") >= 2
 
 
 def test_a_surname_after_its_initials_is_never_hyphenated():

@@ -87,21 +87,12 @@ def document(request, pk):
         .select_related("user")[:20]
     )
     files = _files(document)
-    # Corrections either way, only where they reached this state too (nothing else is
-    # ever named on the portal, not even a number).
-    visible = Dispatch.objects.visible_to(request.user).select_related("issued")
-    corrections = list(visible.filter(document__corrects_id=document.pk).order_by("pk"))
-    corrected = (
-        visible.filter(document_id=document.corrects_id).first()
-        if document.corrects_id else None
-    )
     acknowledged = dispatch.receipts.filter(
         state_id=request.user.member_state_id, mode=Receipt.Mode.ACKNOWLEDGE
     ).select_related("user").first()
     return render(request, "circulation/portal/document.html", {
         "acknowledged": acknowledged,
-        "corrections": corrections,
-        "corrected": corrected,
+        **selectors.related(request.user, document),
         "dispatch": dispatch,
         "document": document,
         "kind": get_kind(document.kind),
