@@ -10,8 +10,8 @@ class Term(models.Model):
     """
 
     class Category(models.TextChoices):
-        BODY = "body", _("Body or office")
-        TITLE = "title", _("Title or document")
+        BODY = "body", _("Body or organisation")
+        TITLE = "title", _("Office, form of address or document")
         PHRASE = "phrase", _("Standard phrase")
 
     text = models.CharField(_("term"), max_length=300, blank=True)

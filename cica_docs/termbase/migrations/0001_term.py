@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('text_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='term')),
                 ('text_ru', models.CharField(blank=True, max_length=300, null=True, verbose_name='term')),
                 ('text_kk', models.CharField(blank=True, max_length=300, null=True, verbose_name='term')),
-                ('category', models.CharField(choices=[('body', 'Body or office'), ('title', 'Title or document'), ('phrase', 'Standard phrase')], default='body', max_length=10, verbose_name='category')),
+                ('category', models.CharField(choices=[('body', 'Body or organisation'), ('title', 'Office, form of address or document'), ('phrase', 'Standard phrase')], default='body', max_length=10, verbose_name='category')),
                 ('note', models.CharField(blank=True, help_text='Where the wording comes from, or how to use it.', max_length=500, verbose_name='note')),
                 ('is_active', models.BooleanField(default=True, verbose_name='checked in documents')),
                 ('forms', models.JSONField(default=dict, editable=False)),
