@@ -117,6 +117,8 @@ INSTALLED_APPS = [
     "cica_docs.register",
     "cica_docs.api",
     "cica_docs.health",
+    "cica_docs.termbase",
+    "cica_docs.xliff",
 ]
 # Document kinds: every top-level package beside cica_docs/ with a `kind.py` (its
 # DocumentKind, documents/kinds.py), in name order. A new kind is installed by being there.

@@ -22,6 +22,7 @@ from cica_docs.accounts.models import User
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
 from cica_docs.documents.models import Document, Series
+from cica_docs.termbase.models import Term
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, make_note, note_content, upload_file
 
@@ -105,6 +106,7 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "delegate": delegate,
         "inactive delegate": lambda: delegate(active=False),
         "series": lambda: Series.objects.create(code=f"TEST/{next(numbers)}", next_number=5),
+        "term": lambda: Term.objects.order_by("pk").first(),
     }
 
 
@@ -212,6 +214,15 @@ ROWS = {
     "manage:list-edit": ("get", {"pk": "@list"}, {}, ADMIN_PAGE),
     "manage:list-delete": ("post", {"pk": "@list"}, {}, _post({"admin"})),
     "manage:series": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    "xliff:export": ("get", {"pk": "@document", "lang": "kk"}, {}, DOCUMENT_PAGE),
+    # Importing is drafting: drafters and administrators (an issued document's page says it
+    # takes no new revision).
+    "xliff:import": ("get", {"pk": "@document"}, {},
+                     {**DOCUMENT_PAGE, "reviewer": (F, F), "registrar": (F, F)}),
+    "terms:list": ("get", {}, {}, ADMIN_PAGE),
+    "terms:add": ("get", {}, {}, ADMIN_PAGE),
+    "terms:edit": ("get", {"pk": "@term"}, {}, ADMIN_PAGE),
+    "terms:found": ("post", {}, {"lang": "en", "text": "Special Working Group"}, STAFF_PAGE),
     # A deliberate gap in a series: registrar or administrator, with a reason.
     "manage:series-skip": ("post", {"pk": "@series"}, {"to_number": 900, "reason": "Reserved"},
                            _post({"registrar", "admin"})),

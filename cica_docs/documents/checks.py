@@ -47,6 +47,18 @@ SCRIPT_NAMES = {
 }
 
 
+# Checks that other platform apps add for every kind (the termbase's), registered from their
+# AppConfig.ready; each is called as check(document, content, languages) with the languages
+# whose text is filled, and returns Findings. The documents app names none of them.
+_REGISTERED_CHECKS: list = []
+
+
+def register_check(check):
+    if check not in _REGISTERED_CHECKS:
+        _REGISTERED_CHECKS.append(check)
+    return check
+
+
 def _script_name(script: str):
     return SCRIPT_NAMES.get(script, script.title())
 
@@ -115,6 +127,8 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
                 ))
 
     findings.extend(_date_findings(texts, filled))
+    for check in _REGISTERED_CHECKS:
+        findings.extend(check(document, content, filled))
 
     status = status if status is not None else translation_status(document)
     for lang in issued_in:

@@ -14,6 +14,7 @@ from cica_docs.ids import parse_id
 from cica_docs.issuing.views import panel_context
 from cica_docs.languages import language_codes
 from cica_docs.pagination import page_of
+from cica_docs.xliff.writing import target_languages
 
 from . import content as content_mod
 from . import selectors, services
@@ -231,6 +232,7 @@ def detail(request, pk):
         "print_preview": print_preview(kind, document),
         "reference": reference_of(document),
         "cited_by": citing(document),
+        "xliff_targets": target_languages(document) if document.languages else [],
         **panel_context(document),
     })
 
