@@ -22,6 +22,7 @@ from cica_docs.accounts.models import User
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
 from cica_docs.documents.models import Document, Series
+from cica_docs.workbench.models import LanguageCheck, LanguageRight, SignOff, Unpaired
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, make_note, note_content, upload_file
 
@@ -105,6 +106,9 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "delegate": delegate,
         "inactive delegate": lambda: delegate(active=False),
         "series": lambda: Series.objects.create(code=f"TEST/{next(numbers)}", next_number=5),
+        "right": lambda: LanguageRight.objects.create(
+            user=make_user(f"reviser.{next(numbers)}", "drafter"), language="kk",
+            granted_by=admin_user),
     }
 
 
@@ -112,7 +116,11 @@ def _state_of(obj):
     """What an action on `obj` would change, read afresh from the database."""
     if isinstance(obj, Document):
         found = (*Document.objects.filter(pk=obj.pk).values_list(
-            "state", "revision_number", "number").first(), obj.corrections.count())
+            "state", "revision_number", "number").first(), obj.corrections.count(),
+            *(model.objects.filter(document=obj).count()
+              for model in (LanguageCheck, SignOff, Unpaired)))
+    elif isinstance(obj, LanguageRight):
+        found = LanguageRight.objects.filter(pk=obj.pk).exists()
     elif isinstance(obj, User):
         found = User.objects.filter(pk=obj.pk).values_list("is_active").first()
     elif isinstance(obj, Series):
@@ -213,6 +221,18 @@ ROWS = {
     "manage:list-delete": ("post", {"pk": "@list"}, {}, _post({"admin"})),
     "manage:series": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
     # A deliberate gap in a series: registrar or administrator, with a reason.
+    # The translation workbench: the aligned view of any document (an issued one to read);
+    # a check by translators (drafters), a sign-off by the language's revisers only (none
+    # of these roles is one), unpaired marks by drafters; revisers named by administrators.
+    "workbench:aligned": ("get", {"pk": "@document"}, {}, DOCUMENT_PAGE),
+    "workbench:check": ("post", {"pk": "@draft", "lang": "kk"}, {"revision": 1},
+                        _post({"drafter", "admin"}, others=(302, False))),
+    "workbench:sign-off": ("post", {"pk": "@draft", "lang": "kk"}, {"revision": 1},
+                           _post(set(), others=(302, False))),
+    "workbench:unpaired": ("post", {"pk": "@draft"}, {"block": "body__kk__0"},
+                           _post({"drafter", "admin"}, others=(302, False))),
+    "workbench:revisers": ("get", {}, {}, ADMIN_PAGE),
+    "workbench:reviser-remove": ("post", {"pk": "@right"}, {}, _post({"admin"})),
     "manage:series-skip": ("post", {"pk": "@series"}, {"to_number": 900, "reason": "Reserved"},
                            _post({"registrar", "admin"})),
 }
