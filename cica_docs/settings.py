@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "cica_docs.circulation",
     "cica_docs.audit",
     "cica_docs.documents",
+    "cica_docs.workbench",
     "cica_docs.letterhead",
     "cica_docs.rendering",
     "cica_docs.issuing",

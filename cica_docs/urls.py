@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("cica_docs.accounts.urls")),
     path("work/", include("cica_docs.documents.urls")),
     path("work/", include("cica_docs.xliff.urls")),
+    path("workbench/", include("cica_docs.workbench.urls")),
     path("portal/", include("cica_docs.circulation.portal.urls")),
     path("circulation/", include("cica_docs.circulation.staff.urls")),
     path("manage/", include("cica_docs.circulation.manage.urls")),

@@ -9,6 +9,7 @@ from cica_docs.accounts.demo_records import demo_object, demo_remember
 from cica_docs.documents import services
 from cica_docs.documents.issue_dates import DEMO_BACKDATING
 from cica_docs.documents.kinds import get_kind
+from cica_docs.workbench import demo as signoff
 
 from .apps import DEFAULT_AUTHOR
 from .models import ConceptPaper
@@ -56,5 +57,6 @@ def load(*, users) -> None:
         )
         demo_remember("concept:escap-2026", paper)
         _approve(paper, users)
+        signoff.sign_off(paper, users)
         services.document_issue(document=paper, by=users["registrar"], issued_on=PAPER_ISSUED,
                                 acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING)

@@ -12,6 +12,7 @@ from cica_docs.documents.models import Document, Series
 from cica_docs.documents.uploads import enclosed_file_create
 from cica_docs.letterhead.models import Addressee
 from cica_docs.rendering.pdf import render_pdf
+from cica_docs.workbench import demo as signoff
 
 from .models import Note
 
@@ -272,6 +273,7 @@ def _advance(note, spec, users):
             document=note, action=action, by=users[role], acknowledge_warnings=True
         )
     if spec["state"] == Document.State.ISSUED:
+        signoff.sign_off(note, users)
         services.document_issue(
             document=note, by=users["registrar"], issued_on=spec["issued_on"],
             acknowledge_warnings=True, backdating_reason=DEMO_BACKDATING,

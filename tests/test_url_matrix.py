@@ -23,6 +23,7 @@ from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
 from cica_docs.documents.models import Document, Series
 from cica_docs.termbase.models import Term
+from cica_docs.workbench.models import LanguageCheck, LanguageRight, SignOff, Unpaired
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, make_note, note_content, upload_file
 
@@ -107,6 +108,9 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "inactive delegate": lambda: delegate(active=False),
         "series": lambda: Series.objects.create(code=f"TEST/{next(numbers)}", next_number=5),
         "term": lambda: Term.objects.order_by("pk").first(),
+        "right": lambda: LanguageRight.objects.create(
+            user=make_user(f"reviser.{next(numbers)}", "drafter"), language="kk",
+            granted_by=admin_user),
     }
 
 
@@ -114,7 +118,11 @@ def _state_of(obj):
     """What an action on `obj` would change, read afresh from the database."""
     if isinstance(obj, Document):
         found = (*Document.objects.filter(pk=obj.pk).values_list(
-            "state", "revision_number", "number").first(), obj.corrections.count())
+            "state", "revision_number", "number").first(), obj.corrections.count(),
+            *(model.objects.filter(document=obj).count()
+              for model in (LanguageCheck, SignOff, Unpaired)))
+    elif isinstance(obj, LanguageRight):
+        found = LanguageRight.objects.filter(pk=obj.pk).exists()
     elif isinstance(obj, User):
         found = User.objects.filter(pk=obj.pk).values_list("is_active").first()
     elif isinstance(obj, Series):
@@ -223,6 +231,18 @@ ROWS = {
     "terms:add": ("get", {}, {}, ADMIN_PAGE),
     "terms:edit": ("get", {"pk": "@term"}, {}, ADMIN_PAGE),
     "terms:found": ("post", {}, {"lang": "en", "text": "Special Working Group"}, STAFF_PAGE),
+    # The translation workbench: the aligned view of any document (an issued one to read);
+    # a check by translators (drafters), a sign-off by the language's revisers only (none
+    # of these roles is one), unpaired marks by drafters; revisers named by administrators.
+    "workbench:aligned": ("get", {"pk": "@document"}, {}, DOCUMENT_PAGE),
+    "workbench:check": ("post", {"pk": "@draft", "lang": "kk"}, {"revision": 1},
+                        _post({"drafter", "admin"}, others=(302, False))),
+    "workbench:sign-off": ("post", {"pk": "@draft", "lang": "kk"}, {"revision": 1},
+                           _post(set(), others=(302, False))),
+    "workbench:unpaired": ("post", {"pk": "@draft"}, {"block": "body__kk__0"},
+                           _post({"drafter", "admin"}, others=(302, False))),
+    "workbench:revisers": ("get", {}, {}, ADMIN_PAGE),
+    "workbench:reviser-remove": ("post", {"pk": "@right"}, {}, _post({"admin"})),
     # A deliberate gap in a series: registrar or administrator, with a reason.
     "manage:series-skip": ("post", {"pk": "@series"}, {"to_number": 900, "reason": "Reserved"},
                            _post({"registrar", "admin"})),

@@ -32,7 +32,7 @@ class TextModelSerializer(serializers.ModelSerializer):
 class SeriesSerializer(TextModelSerializer):
     class Meta:
         model = Series
-        fields = ["id", "code", "name", "next_number", "restart_yearly"]
+        fields = ["id", "code", "name", "next_number", "restart_yearly", "signoff_required"]
 
 
 class SeriesList(generics.ListCreateAPIView):

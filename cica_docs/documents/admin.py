@@ -7,7 +7,7 @@ from .models import EnclosedFile, Series
 
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "next_number", "restart_yearly")
+    list_display = ("code", "name", "next_number", "restart_yearly", "signoff_required")
     search_fields = ("code", "name")
 
     def get_readonly_fields(self, request, obj=None):

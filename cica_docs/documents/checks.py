@@ -139,6 +139,9 @@ def run_checks(document, *, content: dict | None = None, status: dict | None = N
                 lang,
             ))
     findings.extend(enclosure_findings(content))
+    from cica_docs.workbench.alignment import count_findings  # paragraphs per language
+
+    findings.extend(count_findings(document, content))
     findings.extend(kind.checks(document))
     return findings
 

@@ -28,6 +28,11 @@ def number_label(symbol: str) -> str:
     return f"№ {symbol}" if symbol else str(_("(without number)"))
 
 
+# The series whose documents wait for every language's sign-off unless an administrator
+# switches it off: the notes to the member states.
+SIGNOFF_BY_DEFAULT = ("NCT/CT",)
+
+
 class Series(models.Model):
     code = models.CharField(
         _("code"),
@@ -54,6 +59,15 @@ class Series(models.Model):
     year = models.PositiveIntegerField(
         _("year of the next number"), null=True, blank=True, editable=False
     )
+    # Issue waits for a reviser's sign-off of every language (cica_docs/workbench/gate.py).
+    # On for the series of SIGNOFF_BY_DEFAULT when created, and for those installed before
+    # the field (migration 0014).
+    signoff_required = models.BooleanField(
+        _("sign-off required"),
+        default=False,
+        help_text=_("A document of the series is issued only when a reviser has signed off "
+                    "every language it is issued in."),
+    )
 
     class Meta:
         verbose_name = _("series")
@@ -62,6 +76,11 @@ class Series(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.code in SIGNOFF_BY_DEFAULT:
+            self.signoff_required = True
+        super().save(*args, **kwargs)
 
     def symbol(self, number: int) -> str:
         return f"{self.code}/{number}"

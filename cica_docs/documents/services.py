@@ -396,6 +396,9 @@ def _issue(
     references = content_mod.normalised(revision.content)["enclosures"]
     enclosed = _enclosed_to_issue(references)
     _run_blocking_checks(document, acknowledge_warnings)
+    from cica_docs.workbench import gate  # the platform's sign-off rule (workbench/gate.py)
+
+    signoffs = gate.signoffs_for_issue(document)
     issued_with = {}
     for paper in enclosed:
         if paper.state != Document.State.APPROVED:
@@ -427,6 +430,7 @@ def _issue(
         backdating_reason=backdating_reason.strip() if issued_on < astana_today() else "",
     )
     _bind_enclosures(issued, references, issued_with)
+    gate.bind(issued, signoffs)
     schedule_render(document=document)
     return issued
 

@@ -45,8 +45,18 @@ def status_from(content: dict, revisions, kind) -> dict[str, str]:
     return result
 
 
+def _decided(document_ids) -> dict:
+    """Checks and sign-offs (cica_docs/workbench): a language checked against a revision
+    reads as changed in it, so what was altered before is no longer outdated."""
+    from cica_docs.workbench.signoffs import decided_revisions
+
+    return decided_revisions(document_ids)
+
+
 def translation_status(document) -> dict[str, str]:
-    revisions = document.revisions.values_list("number", "changed_languages", "modified_languages")
+    revisions = [*document.revisions.values_list("number", "changed_languages",
+                                                 "modified_languages"),
+                 *_decided([document.pk]).get(document.pk, [])]
     return status_from(content_mod.snapshot(document), revisions, get_kind(document.kind))
 
 
@@ -60,6 +70,8 @@ def translation_statuses(documents) -> dict[int, dict[str, str]]:
         "document_id", "number", "changed_languages", "modified_languages"
     ):
         revisions[pk].append(row)
+    for pk, rows in _decided(revisions).items():
+        revisions[pk].extend(rows)
     by_kind = defaultdict(list)
     for document in documents:
         by_kind[document.kind].append(document)

@@ -55,9 +55,21 @@ def _meta(document, language, created, *, package=False):
         "author": author_in(language),
         "language": language,
         "languages": tuple(languages) if package else (language,),
-        "keywords": tuple(k for k in (document.symbol,) if k),
+        "keywords": tuple(k for k in (document.symbol, *_revisers(document)) if k),
         "created": created,
     }
+
+
+def _revisers(document) -> list[str]:
+    """The revisers the issued document was signed off by, as keywords ("Reviser EN:
+    Aigerim Reviser"), for the PDFs' metadata (the Info dictionary and the XMP packet)."""
+    from cica_docs.workbench.gate import issued_revisers
+
+    issued = getattr(document, "issued", None) if document.pk else None
+    if issued is None or issued.pk is None:
+        return []
+    return [f"Reviser {lang.upper()}: {name}"
+            for lang, name in issued_revisers([issued.pk]).get(issued.pk, [])]
 
 
 def enclosure_page_count(enclosed, parts=None) -> int:

@@ -65,6 +65,7 @@ class Entry:
     addressee: str = ""
     languages: list = field(default_factory=list)
     issued_by: str = ""
+    revisers: list = field(default_factory=list)  # [(language, name)] who signed off
     lists: list = field(default_factory=list)
     reached: int = 0
     downloaded: int = 0
@@ -179,6 +180,9 @@ def entries(issued: list[IssuedRevision]) -> list[Entry]:
         corrections.setdefault(correction.corrects_id, []).append(correction.label)
     withdrawals = {event.document_id: event for event in
                    WorkflowEvent.objects.filter(document_id__in=pks, action="withdraw")}
+    from cica_docs.workbench.gate import issued_revisers
+
+    revisers = issued_revisers(row.pk for row in issued)
     addressees: dict[int, str] = {}
     by_kind: dict[str, list[Document]] = {}
     for row in issued:
@@ -195,6 +199,7 @@ def entries(issued: list[IssuedRevision]) -> list[Entry]:
             document=document, kind_label=str(document.kind_label),
             subject=document.display_title, addressee=addressees.get(document.pk, ""),
             languages=list(document.languages), issued_by=_name(row.issued_by),
+            revisers=revisers.get(row.pk, []),
             lists=lists.get(document.pk, []), reached=row.reached, downloaded=row.downloaded,
             acknowledged=row.acknowledged,
             withdrawn_on=timezone.localdate(withdrawal.at) if withdrawal else None,

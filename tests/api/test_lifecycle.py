@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import REFERENCE
+from cica_docs.documents.models import Document
+from tests.factories import REFERENCE, signed_off
 from tests.rendering.conftest import pdftotext
 
 from .conftest import token_client
@@ -73,6 +74,9 @@ def test_a_note_is_drafted_edited_approved_issued_and_downloaded_through_the_api
         response = client.post(f"/api/v1/notes/{note['id']}/{action}/", {}, format="json")
         assert response.status_code == 200, response.json()
     assert response.json()["status"] == "approved"
+    # The series NCT/CT waits for every language's sign-off (revisers sign off in the
+    # workbench, not through the API).
+    signed_off(Document.objects.get(pk=note["id"]))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = registering.post(f"/api/v1/notes/{note['id']}/issue/",

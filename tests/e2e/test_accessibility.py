@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from cica_docs.accounts import roles
 from cica_docs.documents import services
 from tests.conftest import make_user
-from tests.factories import approved_note, upload_file
+from tests.factories import approved_note, make_note, upload_file
 
 from .conftest import log_in
 
@@ -46,7 +46,8 @@ def site(live_server):
         by=registrar,
     )
     upload_file(drafter)
-    return {"note": note, "dispatch": dispatch}
+    draft = make_note(drafter, body_ru="Первый абзац.\n\nВторой абзац.")
+    return {"note": note, "dispatch": dispatch, "draft": draft}
 
 
 PAGES = {
@@ -54,13 +55,15 @@ PAGES = {
     "drafter": ["/{l}/work/", "/{l}/work/new/note/", "/{l}/work/new/concept/",
                 "/{l}/work/{note}/", "/{l}/work/{note}/history/", "/{l}/work/files/",
                 "/{l}/register/", "/{l}/my-work/", "/{l}/notifications/",
-                "/{l}/accounts/password/change/", "/{l}/work/{note}/xliff/import/"],
+                "/{l}/accounts/password/change/", "/{l}/work/{note}/xliff/import/",
+                "/{l}/workbench/{note}/", "/{l}/workbench/{draft}/"],
     "registrar": ["/{l}/circulation/documents/{note}/dispatch/",
                   "/{l}/circulation/dispatches/{dispatch}/"],
     "admin.user": ["/{l}/manage/audit/",
                    "/{l}/manage/states/", "/{l}/manage/delegates/", "/{l}/manage/lists/",
                    "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/",
-                   "/{l}/manage/terms/", "/{l}/manage/terms/add/"],
+                   "/{l}/manage/terms/", "/{l}/manage/terms/add/",
+                   "/{l}/workbench/revisers/"],
     "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/"],
 }
 LANDING = {"drafter": "/en/my-work/", "registrar": "/en/my-work/", "admin.user": "/en/my-work/",
@@ -77,13 +80,14 @@ def test_every_kind_of_page_passes_axe_in_each_language(page, live_server, site,
             page.context.clear_cookies()
         for path in paths:
             url = live_server.url + path.format(l=language, note=site["note"].pk,
-                                                dispatch=site["dispatch"].pk)
+                                                dispatch=site["dispatch"].pk,
+                                                draft=site["draft"].pk)
             response = page.goto(url)
             page.wait_for_load_state("networkidle")
             assert response.status == 200, (url, response.status)
             problems = _violations(page)
             if problems:
-                found[path.format(l=language, note="N", dispatch="D")] = problems
+                found[path.format(l=language, note="N", dispatch="D", draft="R")] = problems
     if found:
         pytest.fail("\n".join(f"{path}:\n  " + "\n  ".join(problems)
                               for path, problems in found.items()), pytrace=False)

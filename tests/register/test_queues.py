@@ -10,7 +10,7 @@ from cica_docs.documents.models import Series
 from cica_docs.issuing.models import Rendering
 from cica_docs.register.queues import queue_counts
 from tests.conftest import queries_of
-from tests.factories import make_note
+from tests.factories import make_note, signed_off
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,7 @@ def test_a_document_moves_through_the_queues_of_each_role(
                                  acknowledge_warnings=True)
     client.force_login(registrar)
     assert _titles(client, "ready") == ([note.pk], 1)
+    signed_off(note)
     services.document_issue(document=note, by=registrar, acknowledge_warnings=True)
     assert _titles(client, "ready") == ([], 0)
     assert _titles(client, "undispatched") == ([note.pk], 1)
@@ -111,6 +112,7 @@ def test_an_enclosure_issued_with_its_note_waits_in_no_queue_of_its_own(
     for action, who in (("submit", drafter), ("approve", reviewer)):
         services.document_transition(document=note, action=action, by=who,
                                      acknowledge_warnings=True)
+    signed_off(note)
     services.document_issue(document=note, by=registrar, acknowledge_warnings=True)
     paper.refresh_from_db()
     assert paper.state == "issued"  # issued with the note, in the same transaction

@@ -12,7 +12,7 @@ from PIL import Image
 from cica_docs.documents import services
 from cica_docs.issuing.models import RenderedFile
 from cica_docs.issuing.packages import render_one
-from tests.factories import REFERENCE, approved_concept, make_note
+from tests.factories import REFERENCE, approved_concept, make_note, signed_off
 from tests.rendering.conftest import pdftotext
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,7 @@ def test_each_copy_ends_with_its_line_and_a_qr_code_of_its_address(
     for action, who in (("submit", drafter), ("approve", reviewer)):
         services.document_transition(document=note, action=action, by=who,
                                      acknowledge_warnings=True)
+    signed_off(note)
     with django_capture_on_commit_callbacks(execute=True):
         services.document_issue(document=note, by=registrar, acknowledge_warnings=True,
                                 issued_on=datetime.date(2024, 3, 6),

@@ -35,6 +35,10 @@ DEMO_USERS = [
     ("reviewer", "Dmitry", "Orlov", [roles.REVIEWER], None, "ru"),
     ("registrar", "Nurlan", "Abenov", [roles.REGISTRAR], None, "kk"),
     ("admin", "Saule", "Temirova", [roles.ADMIN], None, "en"),
+    # Translators who revise their language (cica_docs/workbench/demo.py names them).
+    ("reviser.en", "Helen", "Carter", [roles.DRAFTER], None, "en"),
+    ("reviser.ru", "Irina", "Volkova", [roles.DRAFTER], None, "ru"),
+    ("reviser.kk", "Dana", "Nurlanqyzy", [roles.DRAFTER], None, "kk"),
     ("delegate.kz", "Yerlan", "Dzhaksybekov", [roles.DELEGATE], "KAZ", "kk"),
     ("delegate.in", "Priya", "Raman", [roles.DELEGATE], "IND", "en"),
 ]
