@@ -156,9 +156,10 @@ def formula_problems(note, lang, formulas: FormulaSet | None = None, *,
     return problems
 
 
-def sample_copies(formulas: FormulaSet, addressee=None) -> list[dict]:
-    """The formulas of every language as they print, with a sample addressee (the first
-    one, or "…") and a sample enclosure of 10 pages, for the administrator's preview."""
+def sample_note(addressee=None):
+    """An unsaved note in every language to the `addressee` (default: the first one), with
+    the closing formula and the drafter's words shown as such, for the administrators'
+    previews."""
     from django.utils.translation import override
 
     from cica_docs.letterhead.models import Addressee
@@ -166,13 +167,23 @@ def sample_copies(formulas: FormulaSet, addressee=None) -> list[dict]:
     from .models import Note
 
     addressee = addressee or Addressee.objects.order_by("code").first()
-    letterhead = Letterhead.current()
-    sample = Note(kind="note", addressee=addressee, closing=True)
-    copies = []
+    sample = Note(kind="note", addressee=addressee, closing=True,
+                  languages=list(language_codes()))
     for lang in language_codes():
         with override(lang):
-            words = "[" + _("the drafter's words") + "]"
-        setattr(sample, f"opening_{lang}", words)
+            setattr(sample, f"opening_{lang}", "[" + _("the drafter's words") + "]")
+    return sample
+
+
+def sample_copies(formulas: FormulaSet, addressee=None,
+                  letterhead: Letterhead | None = None) -> list[dict]:
+    """The formulas of every language as they print, with a sample addressee (the first
+    one, or "…") and a sample enclosure of 10 pages, for the administrator's preview;
+    `formulas`, `addressee` and `letterhead` may be unsaved (being edited)."""
+    letterhead = letterhead or Letterhead.current()
+    sample = sample_note(addressee)
+    copies = []
+    for lang in language_codes():
         copies.append({
             "language": lang,
             "letterhead": parts.letterhead_lines(lang, letterhead),

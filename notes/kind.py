@@ -46,6 +46,25 @@ class NoteKind(DocumentKind):
                                     addressee__isnull=False).select_related("addressee")
         return {note.pk: str(note.addressee) for note in notes}
 
+    reference_pages = (("formulas", _("Note formulas")),)
+
+    def reference_urls(self):
+        from . import manage
+
+        return manage.urlpatterns
+
+    def formula_samples(self, *, addressee=None, letterhead=None):
+        from .formulas import sample_copies
+        from .models import FormulaSet
+
+        return [
+            {"language": copy["language"], "lines": [copy["opening"], copy["closing"]]}
+            for copy in sample_copies(FormulaSet.current(), addressee, letterhead)
+        ]
+
+    def sample_parts(self, *, letterhead=None, emblem=None):
+        return printing.sample_parts(letterhead=letterhead, emblem=emblem)
+
     def print_parts(self, document, *, enclosure_pages=()):
         return printing.print_parts(document, enclosure_pages=enclosure_pages)
 

@@ -44,3 +44,16 @@ def print_parts(note, *, enclosure_pages=()):
     return note_parts(
         copies, title=note.symbol or note.title or "", emblem=letterhead.emblem.name or None
     )
+
+
+def sample_parts(*, formulas=None, letterhead=None, emblem=None, addressee=None):
+    """A sample note's copy per language printed with these reference data (any of them
+    unsaved, being edited): the administrators' PDF preview, a page per language."""
+    from .formulas import sample_note
+
+    letterhead = letterhead or Letterhead.current()
+    copies = note_copies(sample_note(addressee), enclosure_pages=[10], formulas=formulas,
+                         letterhead=letterhead)
+    if emblem is None:
+        emblem = letterhead.emblem.name or None
+    return note_parts(copies, title=str(FormulaSet._meta.verbose_name), emblem=emblem)

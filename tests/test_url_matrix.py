@@ -22,6 +22,7 @@ from cica_docs.accounts.models import User
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
 from cica_docs.documents.models import Document, Series
+from cica_docs.letterhead.models import Addressee
 from cica_docs.termbase.models import Term
 from cica_docs.workbench.models import LanguageCheck, LanguageRight, SignOff, Unpaired
 from tests.conftest import make_user, reauthenticate
@@ -38,8 +39,11 @@ def _every_url():
     def walk(patterns, namespace):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
-            elif namespace not in OWN_MATRIX and pattern.name:
+                inner = pattern.namespace
+                if inner and namespace:  # a kind's pages inside manage: "manage:note-reference"
+                    inner = f"{namespace}:{inner}"
+                yield from walk(pattern.url_patterns, inner or namespace)
+            elif (namespace or "").split(":")[0] not in OWN_MATRIX and pattern.name:
                 yield f"{namespace}:{pattern.name}" if namespace else pattern.name
 
     return set(walk(get_resolver().url_patterns, None))
@@ -111,6 +115,7 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "right": lambda: LanguageRight.objects.create(
             user=make_user(f"reviser.{next(numbers)}", "drafter"), language="kk",
             granted_by=admin_user),
+        "addressee": lambda: Addressee.objects.get(code="cica-member-states"),
     }
 
 
@@ -246,6 +251,18 @@ ROWS = {
     # A deliberate gap in a series: registrar or administrator, with a reason.
     "manage:series-skip": ("post", {"pk": "@series"}, {"to_number": 900, "reason": "Reserved"},
                            _post({"registrar", "admin"})),
+    # Reference data: the administrators' pages (the previews save nothing).
+    "manage:series-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:series-edit": ("get", {"pk": "@series"}, {}, ADMIN_PAGE),
+    "manage:reference": ("get", {}, {}, ADMIN_PAGE),
+    "manage:addressees": ("get", {}, {}, ADMIN_PAGE),
+    "manage:addressee-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:addressee-edit": ("get", {"pk": "@addressee"}, {}, ADMIN_PAGE),
+    "manage:addressee-preview": ("post", {}, {"dative_en": "the Ministry"}, ADMIN_PAGE),
+    "manage:letterhead": ("get", {}, {}, ADMIN_PAGE),
+    "manage:letterhead-preview": ("post", {}, {"place_en": "Almaty"}, ADMIN_PAGE),
+    "manage:note-reference:formulas": ("get", {}, {}, ADMIN_PAGE),
+    "manage:note-reference:formulas-preview": ("post", {}, {}, ADMIN_PAGE),
 }
 
 

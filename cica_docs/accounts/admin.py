@@ -8,6 +8,15 @@ from .models import User
 from .sessions import access_end_for
 
 
+def superusers_only(request) -> bool:
+    """The Django admin is for superusers (the operators): it bypasses the services'
+    rules, so a Secretariat administrator, even one marked staff, works on the app's own
+    pages (/manage/) and is refused here."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = superusers_only
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "email", "first_name", "last_name", "member_state", "is_active")

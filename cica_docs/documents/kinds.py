@@ -94,6 +94,28 @@ class DocumentKind(ABC):
         "Одобрена"}; a state not given reads as the platform's label."""
         return STATE_LABELS.get(self.noun_gender, {})
 
+    # --- reference data (the administrators' pages under /manage/reference/) -------------
+    # The kind's own reference data pages (the note's formulas): URL patterns included at
+    # /manage/reference/<key>/ (namespace "<key>-reference"), and (url name, label) pairs
+    # for the section's tabs.
+    reference_pages: ClassVar[tuple] = ()
+
+    def reference_urls(self) -> list:
+        return []
+
+    def formula_samples(self, *, addressee=None, letterhead=None) -> list[dict]:
+        """What the kind prints from an addressee and the letterhead (either may be an
+        unsaved instance being edited), through the kind's own assembly: one {"language",
+        "lines"} per language, for the administrators' live previews; [] when the kind
+        prints neither."""
+        return []
+
+    def sample_parts(self, *, letterhead=None, emblem=None) -> list:
+        """A sample page of the kind per language (rendering.pdf.Part) printed with
+        `letterhead` (possibly unsaved) and `emblem` (a stored name or a data: URL), for the
+        letterhead's PDF preview; [] for a kind that has none."""
+        return []
+
     def get_form_class(self):
         return self.form_class
 

@@ -1,7 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from cica_docs.audit import views as audit_views
 from cica_docs.documents import views_series
+from cica_docs.documents.kinds import kinds
+from cica_docs.letterhead import views as reference
 
 from . import delegates, lists, states
 
@@ -25,4 +27,18 @@ urlpatterns = [
     path("series/", views_series.series_index, name="series"),
     path("audit/", audit_views.audit_log, name="audit"),
     path("series/<int:pk>/skip/", views_series.series_skip, name="series-skip"),
+    path("series/add/", views_series.series_add, name="series-add"),
+    path("series/<int:pk>/", views_series.series_edit, name="series-edit"),
+    path("reference/", reference.reference_index, name="reference"),
+    path("reference/addressees/", reference.addressee_list, name="addressees"),
+    path("reference/addressees/add/", reference.addressee_add, name="addressee-add"),
+    path("reference/addressees/<int:pk>/", reference.addressee_edit, name="addressee-edit"),
+    path("reference/addressees/preview/", reference.addressee_preview,
+         name="addressee-preview"),
+    path("reference/letterhead/", reference.letterhead_edit, name="letterhead"),
+    path("reference/letterhead/preview/", reference.letterhead_preview,
+         name="letterhead-preview"),
+    # Each kind's own reference data (the note's formulas): kind.reference_urls().
+    *[path(f"reference/{kind.key}/", include((kind.reference_urls(), f"{kind.key}-reference")))
+      for kind in kinds() if kind.reference_urls()],
 ]
