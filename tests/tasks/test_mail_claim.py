@@ -25,7 +25,6 @@ from cica_docs.register.models import StaffNotification
 from tests.factories import make_note
 from tests.rendering.test_worker import WorkerDatabase, _wait
 
-
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
