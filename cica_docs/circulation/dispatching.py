@@ -183,10 +183,18 @@ def requeue_lost_notices(now=None) -> int:
     """Queue again the notices whose task never ran: queued (the queue was down when the
     dispatch committed, or the task was lost) or due for a retry, and untouched for
     MAIL_SWEEP_GRACE seconds. A notice is claimed before it is sent (`notice_send`), so one
-    queued twice is still sent once. The worker calls this with the render sweep."""
+    queued twice is still sent once. A notice claimed (SENDING) that long ago by a worker
+    that died before the mail server answered is put back to QUEUED and queued again: at
+    least once, as `register/mail.py` says. The worker calls this with the render sweep."""
     from .tasks import send_notice
 
     cutoff = (now or timezone.now()) - timedelta(seconds=settings.MAIL_SWEEP_GRACE)
+    stale_claims = list(Notice.objects.filter(
+        status=Notice.Status.SENDING, updated_at__lt=cutoff).values_list("pk", flat=True)[:1000])
+    if stale_claims:
+        logger.warning("Notices claimed but never sent, queued again: %s", stale_claims)
+        Notice.objects.filter(pk__in=stale_claims, status=Notice.Status.SENDING,
+                              updated_at__lt=cutoff).update(status=Notice.Status.QUEUED)
     lost = Notice.objects.filter(
         Q(status=Notice.Status.QUEUED, updated_at__lt=cutoff)
         | Q(status=Notice.Status.FAILED, retry_at__lt=cutoff)

@@ -12,6 +12,7 @@ class Delivery(models.TextChoices):
 
     OFF = "off", _("Not e-mailed")
     QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
 
@@ -41,6 +42,9 @@ class StaffNotification(models.Model):
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     mail = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.OFF)
     mail_error = models.TextField(blank=True)
+    # When a worker claimed the e-mail (SENDING): the sweep queues it again if it is not
+    # SENT MAIL_SWEEP_GRACE seconds later (`register/mail.py`).
+    claimed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -91,6 +95,7 @@ class ChangeNotice(models.Model):
     mail = models.CharField(_("status"), max_length=8, choices=Delivery.choices,
                             default=Delivery.QUEUED)
     mail_error = models.TextField(_("last error"), blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
