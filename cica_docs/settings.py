@@ -101,6 +101,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "axes",
+    # Two-factor sign-in (accounts/two_factor.py): TOTP apps, and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -138,6 +142,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): did this session pass the second factor?
+    "django_otp.middleware.OTPMiddleware",
+    # ... and, where it must have and has not, nothing but the second step answers.
+    "cica_docs.accounts.two_factor.TwoFactorMiddleware",
     # Restricted responses are never stored by a browser or a proxy (after authentication:
     # it asks who the user is).
     "cica_docs.no_store.NoStoreMiddleware",
@@ -223,6 +231,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("AXES_ENABLED", "1")
+
+# Two-factor sign-in: the name an authenticator app shows beside the account.
+OTP_TOTP_ISSUER = "CICA Docs"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -156,6 +156,63 @@ def reference_data(transactional_db):
         getattr(importlib.import_module(module), function)(apps, None)
 
 
+def two_factor_device(user):
+    """The user's confirmed authenticator (a real TOTPDevice in the database), made if
+    needed, as enrolment makes it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+
+
+def totp_code(device) -> str:
+    """The code the person's authenticator app would show now, from the device's key
+    (django_otp.oath). A code is accepted once per 30-second step: when this step's code was
+    used already (two log-ins within one step), the next step's, which the device accepts
+    one step early, or a short wait for it."""
+    from django_otp.oath import TOTP
+
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    while device.last_t + 1 > totp.t() + device.tolerance:
+        time.sleep(1)
+    target = max(totp.t(), device.last_t + 1)
+    totp.time = device.t0 + (target - device.drift) * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def attach_second_factor(client, user):
+    """Mark the client's session as having passed two-factor sign-in with the user's real
+    device, as django_otp.login does after a correct code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = two_factor_device(user).persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(request, monkeypatch):
+    """Tests log staff in with `client.force_login(user)`; for a user who must (or chose to)
+    sign in with a second factor, the session then also carries a verified device, as after
+    the code. Tests of two-factor sign-in itself (marker two_factor) get Django's plain
+    force_login: a password-only session, which the app sends to the second step."""
+    if request.node.get_closest_marker("two_factor"):
+        return
+    from django.test import Client
+
+    from cica_docs.accounts.two_factor import has_device, requires_two_factor
+
+    plain = Client.force_login
+
+    def force_login(self, user, backend=None):
+        plain(self, user, backend)
+        if requires_two_factor(user) or has_device(user):
+            attach_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 def reauthenticate(client):
     """Mark the client's session as having confirmed the password a moment ago."""
     from cica_docs.accounts.reauth import SESSION_KEY

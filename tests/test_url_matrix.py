@@ -173,6 +173,18 @@ ROWS = {
     # A signed-in user who has a role is sent on to their own page.
     "accounts:no-role": ("get", {}, {}, {"anonymous": LOGIN,
                                           **dict.fromkeys(ROLES[1:], 302)}),
+    # Two-factor sign-in: the registrar and the administrator have passed it (the tests'
+    # force_login attaches their device); the others have not set it up.
+    "accounts:two-factor": ("get", {}, {}, {"anonymous": LOGIN,
+                                            **dict.fromkeys(ROLES[1:], 302)}),
+    "accounts:two-factor-enrol": ("get", {}, {}, {**SIGNED_IN, "registrar": 302,
+                                                  "admin": 302}),
+    "accounts:two-factor-reset": ("get", {}, {}, ADMIN_PAGE),
+    "accounts:security": ("get", {}, {}, SIGNED_IN),
+    "accounts:two-factor-recovery-codes": ("post", {}, {}, {
+        **SIGNED_IN, "drafter": 302, "reviewer": 302, "delegate": 302}),
+    "accounts:two-factor-remove": ("post", {}, {}, SIGNED_IN),
+    "accounts:api-token": ("post", {}, {}, SIGNED_IN),
     "accounts:password-change": ("get", {}, {}, SIGNED_IN),
     "accounts:password-change-done": ("get", {}, {}, SIGNED_IN),
     "accounts:password-reset": ("get", {}, {}, EVERYONE),

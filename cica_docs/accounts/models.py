@@ -111,3 +111,22 @@ class DemoRecord(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ApiTokenOrigin(models.Model):
+    """How an API token was made: on the account page in a session that passed two-factor
+    sign-in, or otherwise (`manage.py api_token`, or a session without a second factor).
+    Issuing and dispatching through the API need a token of the first kind
+    (api/access.py `require_two_factor`); a token without this row is of the second."""
+
+    token = models.OneToOneField("authtoken.Token", on_delete=models.CASCADE,
+                                 primary_key=True, related_name="origin")
+    two_factor = models.BooleanField(_("created after two-factor sign-in"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("API token origin")
+        verbose_name_plural = _("API token origins")
+
+    def __str__(self) -> str:
+        return f"{self.token_id[:6]}… two_factor={self.two_factor}"

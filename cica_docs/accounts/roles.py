@@ -46,3 +46,7 @@ ROLE_PERMISSIONS = {
     ],
     DELEGATE: ["accounts.access_portal"],
 }
+
+# Who must sign in with a second factor (accounts/two_factor.py): whoever may issue, withdraw
+# and dispatch documents, or manage users and reference data. Everyone else may choose to.
+TWO_FACTOR_PERMISSIONS = ("accounts.register_documents", "accounts.manage_reference_data")

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import two_factor_views, views
 from .password_reset import QueuedPasswordResetForm
 
 app_name = "accounts"
@@ -10,6 +10,14 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("no-role/", views.no_role, name="no-role"),
+    path("two-factor/", two_factor_views.verify, name="two-factor"),
+    path("two-factor/set-up/", two_factor_views.enrol, name="two-factor-enrol"),
+    path("two-factor/reset/", two_factor_views.reset, name="two-factor-reset"),
+    path("security/", two_factor_views.security, name="security"),
+    path("security/recovery-codes/", two_factor_views.recovery_codes,
+         name="two-factor-recovery-codes"),
+    path("security/remove/", two_factor_views.remove, name="two-factor-remove"),
+    path("security/api-token/", two_factor_views.api_token, name="api-token"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -7,6 +7,9 @@ checks, and what a user may not see answers 404 exactly like what does not exist
 - Re-authentication: a browser session must have confirmed the password recently for the
   actions the browser guards with it (issue, circulation lists, dispatch); a token is a
   credential presented with every request and stands for itself.
+- Two-factor sign-in: issuing and dispatching need a token made after it (or a session that
+  passed it; `require_two_factor`); a session that still owes it gets 403 for everything
+  (accounts/two_factor.py's middleware).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -49,3 +52,26 @@ def require_recent_password(request) -> None:
     by_session = isinstance(request.successful_authenticator, SessionAuthentication)
     if by_session and not is_recently_authenticated(request._request):
         raise ReauthenticationRequired()
+
+
+class TwoFactorRequired(exceptions.PermissionDenied):
+    default_detail = _("Issuing and dispatching need an API token made after two-factor "
+                       "sign-in: make one on your account's \"Sign-in and security\" page.")
+    default_code = "two_factor_required"
+    extra = {"code": "two_factor_required"}  # added to the JSON body (api/errors.py)
+
+
+def require_two_factor(request) -> None:
+    """Issuing and dispatching: a token made in a session that passed two-factor sign-in
+    (accounts.ApiTokenOrigin), or a browser session that passed it. `manage.py api_token`
+    makes tokens that read and draft, but cannot issue or dispatch."""
+    from cica_docs.accounts.models import ApiTokenOrigin
+    from cica_docs.accounts.two_factor import is_verified
+
+    if isinstance(request.successful_authenticator, SessionAuthentication):
+        verified = is_verified(request._request.user)
+    else:
+        verified = ApiTokenOrigin.objects.filter(token_id=getattr(request.auth, "pk", None),
+                                                 two_factor=True).exists()
+    if not verified:
+        raise TwoFactorRequired()

@@ -10,7 +10,7 @@ from cica_docs.circulation.dispatching import DispatchError, dispatch_create
 from cica_docs.circulation.models import CirculationList, Receipt
 from cica_docs.ids import MAX_ID
 
-from .access import SecretariatOnly, require, require_recent_password
+from .access import SecretariatOnly, require, require_recent_password, require_two_factor
 from .documents import KindView, get_document
 from .errors import Conflict, Invalid
 
@@ -44,6 +44,7 @@ class DispatchView(KindView):
     def post(self, request, pk):
         document = get_document(self.resource, pk)
         require_recent_password(request)
+        require_two_factor(request)
         data = DispatchRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         circulation_list = CirculationList.objects.filter(

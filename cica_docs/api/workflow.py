@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from cica_docs.documents import services
 from cica_docs.documents.workflow import TRANSITIONS
 
-from .access import SecretariatOnly, require, require_recent_password
+from .access import SecretariatOnly, require, require_recent_password, require_two_factor
 from .documents import KindView, document_data, get_document
 from .errors import Conflict, Invalid
 from .fields import TextField, findings_data
@@ -94,6 +94,7 @@ class IssueView(TransitionView):
         get_document(self.resource, pk)
         require(request, TRANSITIONS["issue"].permission)
         require_recent_password(request)
+        require_two_factor(request)
         return super().post(request, pk)
 
     def perform(self, document, request, data, comment):

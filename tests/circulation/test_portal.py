@@ -102,8 +102,9 @@ def test_the_inbox_issues_the_same_number_of_queries_whatever_the_number_of_docu
     notes = [issue() for _ in range(count)]
     for note in notes:
         dispatch_to(note, "KAZ")
-    # session, user, the user's permissions (2), member state, count, page, its corrections
-    with django_assert_num_queries(8):
+    # session, user, the user's permissions (2), whether they have an authenticator
+    # (two-factor sign-in), member state, count, page, its corrections
+    with django_assert_num_queries(9):
         response = kz.get("/en/portal/")
     assert len(response.context["page"]) == min(count, 25)
 

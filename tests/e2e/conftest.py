@@ -113,6 +113,31 @@ def pytest_collection_modifyitems(items):
 STAFF_LANDING = "/en/my-work/"
 
 
+def second_factor_of(username):
+    """The authenticator of a user whose role requires two-factor sign-in (a real device in
+    the database, made if needed, as if they had set it up before), else None."""
+    from cica_docs.accounts.models import User
+    from cica_docs.accounts.two_factor import requires_two_factor
+    from tests.conftest import two_factor_device
+
+    user = User.objects.get(username=username)
+    return two_factor_device(user) if requires_two_factor(user) else None
+
+
+def enter_code(page, device):
+    """The second step, after the password: the code the person's phone shows now, in
+    whatever language the page is."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import totp_code
+
+    form = page.locator("form[action$='/accounts/two-factor/']")
+    expect(form).to_be_visible()
+    form.locator("#id_code").fill(totp_code(device))
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+
+
 def log_in(page, live_server, username, *, landing=STAFF_LANDING, then="/en/work/"):
     """Log in as `username` in a fresh session, after the previous page's requests (PDF
     previews in frames) have finished, so they cannot race the login. Staff land on their
@@ -121,6 +146,7 @@ def log_in(page, live_server, username, *, landing=STAFF_LANDING, then="/en/work
 
     from tests.conftest import PASSWORD
 
+    device = second_factor_of(username)
     page.wait_for_load_state("networkidle")
     page.goto("about:blank")
     page.context.clear_cookies()
@@ -130,6 +156,8 @@ def log_in(page, live_server, username, *, landing=STAFF_LANDING, then="/en/work
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in", exact=True).click()
     page.wait_for_load_state("networkidle")
+    if device is not None:
+        enter_code(page, device)
     assert page.url == f"{live_server.url}{landing}", page.locator("main").inner_text()
     expect(page).to_have_url(f"{live_server.url}{landing}")
     if landing == STAFF_LANDING and then:

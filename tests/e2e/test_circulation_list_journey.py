@@ -6,6 +6,8 @@ from cica_docs.audit.models import AuditEvent
 from cica_docs.circulation.models import CirculationList
 from tests.conftest import PASSWORD, make_user
 
+from .conftest import enter_code, second_factor_of
+
 
 @pytest.fixture
 def admin():
@@ -18,7 +20,9 @@ def test_admin_confirms_the_password_then_builds_a_list_by_ticking_states(
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.get_by_label("Username").fill(admin.username)
     page.get_by_label("Password").fill(PASSWORD)
+    device = second_factor_of(admin.username)
     page.get_by_role("button", name="Log in", exact=True).click()
+    enter_code(page, device)
 
     page.get_by_role("link", name="Circulation lists").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Circulation lists")

@@ -11,13 +11,18 @@ from cica_docs.issuing.models import RenderedFile
 from tests.conftest import PASSWORD, make_user
 from tests.factories import approved_note
 
+from .conftest import enter_code, second_factor_of
+
 
 def log_in(page, live_server, username, next_path=""):
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/en/accounts/login/?next={next_path}")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
+    device = second_factor_of(username)
     page.get_by_role("button", name="Log in", exact=True).click()
+    if device is not None:
+        enter_code(page, device)
 
 
 def confirm_password(page):

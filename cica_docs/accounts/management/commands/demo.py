@@ -23,10 +23,17 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cica_docs.accounts import roles
 from cica_docs.accounts.demo_records import DemoSkipped, demo_object, demo_remember
 from cica_docs.accounts.models import User
+from cica_docs.accounts.two_factor import (
+    TOTP_DEVICE,
+    recovery_codes_new,
+    requires_two_factor,
+    totp_device,
+)
 from cica_docs.circulation.models import MemberState
 
 # username, first name, last name, roles, member-state code, preferred language
@@ -66,6 +73,22 @@ def _demo_user(username, first, last, role_names, state_code, language, *, passw
     return user
 
 
+def _demo_second_factor(user) -> tuple[str, list[str]]:
+    """The demo registrar's and administrator's authenticator (made once, so a phone that
+    scanned its key keeps working) and their unused recovery codes, to print beside the
+    logins: their roles require two-factor sign-in, in the demo too."""
+    from base64 import b32encode
+
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    device = totp_device(user)
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE, confirmed=True)
+        recovery_codes_new(user)
+    codes = StaticToken.objects.filter(device__user=user).order_by("pk")
+    return b32encode(device.bin_key).decode(), list(codes.values_list("token", flat=True))
+
+
 class Command(BaseCommand):
     help = "Create the demo users (password from DEMO_PASSWORD). Runs only with DEMO=1."
 
@@ -82,6 +105,8 @@ class Command(BaseCommand):
                     taken.append(username)
                 else:
                     users[username] = user
+            second_factors = {name: _demo_second_factor(user) for name, user in users.items()
+                              if requires_two_factor(user)}
             if taken:
                 skipped = [("documents", f"users {', '.join(taken)} exist and are not the "
                             "demo's; they are left as they are, and the demo acts in "
@@ -93,6 +118,10 @@ class Command(BaseCommand):
             if username in users:
                 where = f" — {state_code}" if state_code else ""
                 self.stdout.write(f"  {username:<12} {', '.join(role_names)}{where}")
+        for username, (key, codes) in second_factors.items():
+            self.stdout.write(f"Two-factor sign-in of {username}: authenticator key {key} "
+                              f"(`oathtool --totp -b {key}` shows the code), or a recovery "
+                              f"code: {' '.join(codes) or 'none left'}")
         for what, reason in skipped:
             self.stdout.write(f"Demo {what} left out: {reason}.")
 
