@@ -288,6 +288,13 @@ PAGES = {
     "seal:verify": [("get", {}, {}), ("post", {}, {})],
     "seal:address": None,  # a verdict on one file: its words are the verification page's
     "manage:series-skip": [("post", {"pk": "@series"}, {"to_number": "1", "reason": ""})],
+    "workbench:aligned": [("get", {"pk": "@draft"}, {}), ("get", {"pk": "@issued"}, {}),
+                          ("post", {"pk": "@draft"}, {"base_revision": "x"})],
+    "workbench:check": None,
+    "workbench:sign-off": None,
+    "workbench:unpaired": None,
+    "workbench:revisers": [("get", {}, {}), ("post", {}, {})],
+    "workbench:reviser-remove": None,
 }
 
 

@@ -66,6 +66,7 @@ class Row:
     label: object
     position: int  # 1-based among the paired blocks; 0 for an unpaired block
     cells: list
+    multiline: bool = True  # a block of it can be marked as having no counterpart
 
 
 def last_decided(document) -> dict[str, int]:
@@ -114,7 +115,9 @@ def rows_of(document, current: dict, *, values=None) -> list[Row]:
                 else:
                     key = f"{name}__{lang}__add{position}"
                     cells.append(Cell(lang, key, values.get(key, ""), new=True))
-            rows.append(Row(name, label, position + 1, cells))
+            if all(cell.new and not cell.text for cell in cells) and name != "title":
+                continue  # a field empty in every language (the editor fills it)
+            rows.append(Row(name, label, position + 1, cells, multiline))
         for lang in languages:
             found, indexes = split[lang]
             for index, block in enumerate(found):

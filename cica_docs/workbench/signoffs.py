@@ -114,18 +114,24 @@ def _language(document, language):
         raise DocumentError(_("The document is not issued in this language."))
 
 
+def _decide(model, *, document, language, revision_number, actor, action, **fields):
+    """Record one decision on `language` of the current revision (refused on another)."""
+    document = _current(document, revision_number)
+    _language(document, language)
+    decision = model.objects.create(document=document, language=language,
+                                    revision_number=revision_number, **fields)
+    record(action=action, actor=actor, target=document, language=language,
+           revision=revision_number)
+    return decision
+
+
 @transaction.atomic
 def language_check(*, document, language: str, revision_number: int, by) -> LanguageCheck:
     """Mark `language` checked against the current revision (its text unchanged)."""
     if not may_check(by, language):
         raise NotPermitted(_("Your role does not allow this action."))
-    document = _current(document, revision_number)
-    _language(document, language)
-    check = LanguageCheck.objects.create(document=document, language=language,
-                                         revision_number=revision_number, by=by)
-    record(action="workbench.check", actor=by, target=document, language=language,
-           revision=revision_number)
-    return check
+    return _decide(LanguageCheck, document=document, language=language, actor=by,
+                   revision_number=revision_number, action="workbench.check", by=by)
 
 
 @transaction.atomic
@@ -133,10 +139,5 @@ def language_sign_off(*, document, language: str, revision_number: int, by) -> S
     """The reviser of `language` signs off its text as it stands in the current revision."""
     if not may_sign_off(by, language):
         raise NotPermitted(_("Only a reviser of this language may sign it off."))
-    document = _current(document, revision_number)
-    _language(document, language)
-    signoff = SignOff.objects.create(document=document, language=language,
-                                     revision_number=revision_number, reviser=by)
-    record(action="workbench.sign_off", actor=by, target=document, language=language,
-           revision=revision_number)
-    return signoff
+    return _decide(SignOff, document=document, language=language, actor=by,
+                   revision_number=revision_number, action="workbench.sign_off", reviser=by)

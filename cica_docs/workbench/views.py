@@ -176,7 +176,7 @@ def unpaired(request, pk):
     name, _sep, rest = request.POST.get("block", "").partition("__")
     lang, _sep, index = rest.partition("__")
     fields = dict(alignment.field_names(get_kind(document.kind)))
-    if name not in fields or lang not in language_codes() or _int(index) is None:
+    if not fields.get(name) or lang not in language_codes() or _int(index) is None:
         raise Http404
     content = content_mod.snapshot(document)
     found = split(alignment._value(content, name, lang), multiline=fields[name])

@@ -22,6 +22,9 @@ def demo_users():
         "drafter": make_user("drafter", roles.DRAFTER),
         "reviewer": make_user("reviewer", roles.REVIEWER),
         "registrar": make_user("registrar", roles.REGISTRAR),
+        # The demo's revisers sign off the notes before they are issued (workbench/demo.py).
+        **{f"reviser.{lang}": make_user(f"reviser.{lang}", roles.DRAFTER)
+           for lang in ("en", "ru", "kk")},
     }
 
 
