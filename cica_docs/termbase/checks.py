@@ -3,6 +3,7 @@ one language's paragraph must have its equivalent in the same paragraph of every
 language the document is issued in (paragraphs aligned by position, documents/paragraphs.py).
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
 from cica_docs.documents.checks import WARNING, Finding
@@ -19,7 +20,7 @@ def paragraph_label(kind, paragraph) -> str:
     else:
         try:
             name = str(kind.model._meta.get_field(paragraph.field).verbose_name)
-        except Exception:  # a field a kind no longer has, in an old revision
+        except FieldDoesNotExist:  # a field a kind no longer has, in an old revision
             name = paragraph.field
     return _("%(field)s, paragraph %(number)s") % {"field": name, "number": paragraph.index}
 

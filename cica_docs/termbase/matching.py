@@ -78,7 +78,17 @@ def occurs(term: tuple, text: tuple) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _present(text: str, lang: str) -> frozenset[str]:
+    return frozenset().union(*text_forms(text, lang))
+
+
 def found_in(entries, text: str, lang: str) -> list:
-    """The entries whose `lang` form occurs in `text`."""
-    forms = text_forms(text, lang)
-    return [entry for entry in entries if lang in entry.forms and occurs(entry.forms[lang], forms)]
+    """The entries whose `lang` form occurs in `text`. A term one of whose words is nowhere
+    in the paragraph is passed over before its sequence is looked for."""
+    forms, present = text_forms(text, lang), _present(text, lang)
+    return [
+        entry for entry in entries
+        if lang in entry.forms and all(word & present for word in entry.forms[lang])
+        and occurs(entry.forms[lang], forms)
+    ]
