@@ -184,9 +184,10 @@ def _load(people, count):
         encoded = json.dumps(content, ensure_ascii=False)
         documents.append((pk, "note", titles["en"], titles["en"], titles["ru"], titles["kk"],
                           state, doc_number, 0, at.date() if is_issued else None,
-                          json.dumps(list(LANGS)), 1, at, at, staff, people["series"]))
+                          json.dumps(list(LANGS)), 1, at, at, staff, people["series"],
+                          "", "", ""))
         notes.append((pk, "", "", "", "", bodies["en"], bodies["en"], bodies["ru"],
-                      bodies["kk"], True, "", "", "", "", people["addressee"]))
+                      bodies["kk"], True, "", "", "", "", people["addressee"], False))
         revisions.append((pk, 1, encoded, hashlib.sha256(encoded.encode()).hexdigest(),
                           json.dumps(list(LANGS)), "[]", at, "", staff, pk))
         for lang, (title, body) in texts(content).items():
@@ -203,11 +204,12 @@ def _load(people, count):
         _copy(cursor, "documents_document",
               ["id", "kind", "title", "title_en", "title_ru", "title_kk", "state", "number",
                "number_year", "issued_on", "languages", "revision_number", "created_at",
-               "updated_at", "created_by_id", "series_id"], documents)
+               "updated_at", "created_by_id", "series_id", "reference_relation",
+               "reference_sender", "reference_number"], documents)
         _copy(cursor, "notes_note",
               ["document_ptr_id", "opening", "opening_en", "opening_ru", "opening_kk", "body",
                "body_en", "body_ru", "body_kk", "closing", "place", "place_en", "place_ru",
-               "place_kk", "addressee_id"], notes)
+               "place_kk", "addressee_id", "print_subject"], notes)
         _copy(cursor, "documents_revision",
               ["id", "number", "content", "content_hash", "changed_languages",
                "modified_languages", "created_at", "comment", "author_id", "document_id"],
