@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from cica_docs.documents.kinds import NEUTER, DocumentKind, register
+from cica_docs.documents.references import REFERENCE_PLAIN_FIELDS, REFERENCE_TRANSLATED_FIELDS
 
 from . import checks, printing
 from .forms import LetterForm
@@ -14,8 +15,11 @@ class LetterKind(DocumentKind):
     model = Letter
     label = _("Letter")
     label_plural = _("Letters")
-    translated_fields = ("addressee_block", "body")
-    plain_fields = ("salutation", "closing", "complimentary_close", "signatory")
+    # A letter may answer or cite a document of the register (or one from outside): the
+    # link shows on both documents' pages; the body words it, as a letter's text does.
+    translated_fields = ("addressee_block", "body", *REFERENCE_TRANSLATED_FIELDS)
+    plain_fields = ("salutation", "closing", "complimentary_close", "signatory",
+                    *REFERENCE_PLAIN_FIELDS)
     required_fields = ("body", "addressee_block")
     requires_series = False
     takes_enclosures = True

@@ -93,3 +93,37 @@ def test_the_demo_letter_is_approved_once_with_no_error():
     assert not [f for f in run_checks(letter) if f.is_error]
     assert not {f.code for f in run_checks(letter)} & {
         "numbers_differ", "mixed_script", "first_person", "empty_language"}
+
+
+def test_a_letter_may_answer_a_document_of_the_register_and_both_pages_show_it(
+    drafter, reviewer, registrar, client,
+):
+    """Through the API and the browser's editor alike (the platform's reference fields);
+    the body words the reply, so nothing is added to the print."""
+    import datetime
+
+    from cica_docs.documents import services
+    from tests.factories import approved_note
+
+    note = approved_note(drafter, reviewer)
+    services.document_issue(document=note, by=registrar, issued_on=datetime.date(2024, 3, 6),
+                            backdating_reason="The note answered.")
+    note.refresh_from_db()
+    assert note.symbol
+    letter, data = _post(drafter, reference_relation="reply", reference_document=note.pk)
+    assert data["reference_relation"] == "reply" and data["reference_document"] == note.pk
+    assert letter.reference_document_id == note.pk
+    en = _text(KIND.print_parts(letter)[0].html)
+    assert note.symbol not in en  # the letter's body says what it answers
+    client.force_login(drafter)
+    assert f'href="/en/work/{letter.pk}/"' in client.get(f"/en/work/{note.pk}/").text
+    page = client.get(f"/en/work/{letter.pk}/").text
+    assert f'href="/en/work/{note.pk}/"' in page
+    form = client.get(f"/en/work/{letter.pk}/edit/").text
+    assert 'name="reference_relation"' in form and 'name="reference_document"' in form
+    example = KIND.example()
+    refused = token_client(drafter).post("/api/v1/letters/", {
+        "languages": example["languages"], "addressee_block": example["addressee_block"],
+        "body": example["body"], "reference_relation": "reply"}, format="json")
+    assert refused.status_code == 400, refused.json()
+    assert "number and the date" in str(refused.json())

@@ -57,3 +57,31 @@ def test_a_package_with_an_uploaded_pdf_lists_its_languages_and_does_not_claim_p
     # The Russian copy alone is PDF/A, and Russian.
     info, lang, xmp = _read(render_one(note, "ru").data)
     assert (lang, info["/Author"], xmp["pdfaid:part"]) == ("ru", AUTHORS["ru"], "3")
+
+
+@pytest.mark.parametrize("key", ["note", "concept", "letter"])
+def test_every_kinds_copies_carry_their_own_languages_metadata(key, drafter):
+    """The letter and the concept paper as the note: each copy its own language's author,
+    title and /Lang; the package its languages, PDF/A-3b when all of it is."""
+    from cica_docs.documents.kinds import get_kind
+    from cica_docs.documents.models import Document, Series
+    from tests.api.conftest import token_client
+
+    kind = get_kind(key)
+    Series.objects.create(code="META/T", name="Metadata", next_number=1)
+    example = kind.example()
+    series = {"series": "META/T"} if kind.requires_series else {}
+    response = token_client(drafter).post(f"/api/v1/{kind.api_path}/", {**example, **series},
+                                          format="json")
+    assert response.status_code == 201, response.json()
+    document = Document.objects.get(pk=response.json()["id"]).specific
+    rendered = {r.variant: r.pdf.data for r in render_all(document)}
+    for language in example["languages"]:
+        info, lang, xmp = _read(rendered[language])
+        assert (lang, info["/Author"]) == (language, AUTHORS[language]), (key, language)
+        assert example["title"][language] in info["/Title"], (key, language)
+        assert list(xmp["dc:language"]) == [language]
+        assert (xmp["pdfaid:part"], xmp["pdfaid:conformance"]) == ("3", "B")
+    info, lang, xmp = _read(rendered["package"])
+    assert sorted(xmp["dc:language"]) == sorted(example["languages"])
+    assert xmp["pdfaid:part"] == "3"
