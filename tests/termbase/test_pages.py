@@ -122,3 +122,18 @@ def test_the_editor_has_the_side_panel(client, drafter):
     client.force_login(drafter)
     page = client.get("/en/work/new/note/").content.decode()
     assert 'id="terms-panel"' in page and "/en/manage/terms/found/" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_saving_a_seeded_term_unchanged_keeps_every_language(client, admin_user, lang):
+    from tests.html_forms import form_data
+
+    term = Term.objects.get(text_en="Special Working Group")
+    before = (term.text_en, term.text_ru, term.text_kk)
+    client.force_login(admin_user)
+    url = f"/{lang}/manage/terms/{term.pk}/"
+    response = client.post(url, form_data(client.get(url).text, containing="text_en"))
+    assert response.status_code == 302
+    term.refresh_from_db()
+    assert (term.text_en, term.text_ru, term.text_kk) == before == (
+        "Special Working Group", "Специальная рабочая группа", "Арнаулы жұмыс тобы")
