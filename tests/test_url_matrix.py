@@ -22,6 +22,7 @@ from cica_docs.accounts.models import User
 from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
 from cica_docs.documents.models import Document, Series
+from cica_docs.meetings.models import Meeting
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, make_note, note_content, upload_file
 
@@ -105,6 +106,9 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "delegate": delegate,
         "inactive delegate": lambda: delegate(active=False),
         "series": lambda: Series.objects.create(code=f"TEST/{next(numbers)}", next_number=5),
+        "meeting": lambda: Meeting.objects.create(
+            kind="soc", title_en="SOC", title_ru="КСДЛ", title_kk="ЛАК",
+            starts_on="2026-12-10", ends_on="2026-12-11"),
     }
 
 
@@ -212,6 +216,16 @@ ROWS = {
     "manage:list-edit": ("get", {"pk": "@list"}, {}, ADMIN_PAGE),
     "manage:list-delete": ("post", {"pk": "@list"}, {}, _post({"admin"})),
     "manage:series": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    # Assigning a document in work: reviewers and registrars (the document itself unchanged).
+    "register:assign": ("post", {"pk": "@draft"}, {},
+                        {**_post(set()), "reviewer": (302, False), "registrar": (302, False),
+                         "admin": (302, False)}),
+    # Meetings: kept by registrars and administrators; tagging a document changes none of it.
+    "meetings:list": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    "meetings:add": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    "meetings:edit": ("get", {"pk": "@meeting"}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    "meetings:document": ("post", {"pk": "@issued"}, {},
+                          {**_post(set()), "registrar": (302, False), "admin": (302, False)}),
     # A deliberate gap in a series: registrar or administrator, with a reason.
     "manage:series-skip": ("post", {"pk": "@series"}, {"to_number": 900, "reason": "Reserved"},
                            _post({"registrar", "admin"})),

@@ -46,6 +46,11 @@ def site(live_server):
         by=registrar,
     )
     upload_file(drafter)
+    from cica_docs.meetings.models import DocumentMeeting, Meeting
+
+    soc = Meeting.objects.create(kind="soc", title_en="SOC", title_ru="КСДЛ", title_kk="АЛТК",
+                                 starts_on="2026-12-10", ends_on="2026-12-11")
+    DocumentMeeting.objects.create(document=note, meeting=soc, tagged_by=registrar)
     return {"note": note, "dispatch": dispatch}
 
 
@@ -56,11 +61,13 @@ PAGES = {
                 "/{l}/register/", "/{l}/my-work/", "/{l}/notifications/",
                 "/{l}/accounts/password/change/"],
     "registrar": ["/{l}/circulation/documents/{note}/dispatch/",
-                  "/{l}/circulation/dispatches/{dispatch}/"],
+                  "/{l}/circulation/dispatches/{dispatch}/",
+                  "/{l}/meetings/", "/{l}/meetings/add/"],
     "admin.user": ["/{l}/manage/audit/",
                    "/{l}/manage/states/", "/{l}/manage/delegates/", "/{l}/manage/lists/",
                    "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/"],
-    "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/"],
+    "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/",
+                    "/{l}/portal/unacknowledged/"],
 }
 LANDING = {"drafter": "/en/my-work/", "registrar": "/en/my-work/", "admin.user": "/en/my-work/",
            "delegate.kz": "/en/portal/"}
