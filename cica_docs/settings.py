@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "cica_docs.issuing",
     "cica_docs.seal",
     "cica_docs.register",
+    "cica_docs.meetings",
     "cica_docs.api",
     "cica_docs.health",
     "cica_docs.termbase",

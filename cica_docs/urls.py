@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("manage/terms/", include("cica_docs.termbase.urls")),
     path("verify/", include("cica_docs.seal.urls")),
     path("register/", include("cica_docs.register.urls")),
+    path("meetings/", include("cica_docs.meetings.urls")),
     path("my-work/", register_views.my_work, name="my-work"),
     path("notifications/", register_views.notification_list, name="notifications"),
     path("admin/", admin.site.urls),

@@ -23,6 +23,7 @@ from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
 from cica_docs.documents.models import Document, Series
 from cica_docs.letterhead.models import Addressee
+from cica_docs.meetings.models import Meeting
 from cica_docs.termbase.models import Term
 from cica_docs.workbench.models import LanguageCheck, LanguageRight, SignOff, Unpaired
 from tests.conftest import make_user, reauthenticate
@@ -116,6 +117,9 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
             user=make_user(f"reviser.{next(numbers)}", "drafter"), language="kk",
             granted_by=admin_user),
         "addressee": lambda: Addressee.objects.get(code="cica-member-states"),
+        "meeting": lambda: Meeting.objects.create(
+            kind="soc", title_en="SOC", title_ru="КСДЛ", title_kk="ЛАК",
+            starts_on="2026-12-10", ends_on="2026-12-11"),
     }
 
 
@@ -260,6 +264,16 @@ ROWS = {
                            _post({"drafter", "admin"}, others=(302, False))),
     "workbench:revisers": ("get", {}, {}, ADMIN_PAGE),
     "workbench:reviser-remove": ("post", {"pk": "@right"}, {}, _post({"admin"})),
+    # Assigning a document in work: reviewers and registrars (the document itself unchanged).
+    "register:assign": ("post", {"pk": "@draft"}, {},
+                        {**_post(set()), "reviewer": (302, False), "registrar": (302, False),
+                         "admin": (302, False)}),
+    # Meetings: kept by registrars and administrators; tagging a document changes none of it.
+    "meetings:list": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    "meetings:add": ("get", {}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    "meetings:edit": ("get", {"pk": "@meeting"}, {}, {**ADMIN_PAGE, "registrar": 200}),
+    "meetings:document": ("post", {"pk": "@issued"}, {},
+                          {**_post(set()), "registrar": (302, False), "admin": (302, False)}),
     # A deliberate gap in a series: registrar or administrator, with a reason.
     "manage:series-skip": ("post", {"pk": "@series"}, {"to_number": 900, "reason": "Reserved"},
                            _post({"registrar", "admin"})),

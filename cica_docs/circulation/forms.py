@@ -61,6 +61,13 @@ def translated_fields(name: str, label, max_length: int) -> dict[str, forms.Char
     }
 
 
+def translated_initial(instance, *names: str) -> dict[str, str]:
+    """Each language's column of each of `names`, as the initial data of `translated_fields`."""
+    return {build_localized_fieldname(name, code): getattr(instance,
+                                                           build_localized_fieldname(name, code))
+            for name in names for code in language_codes()}
+
+
 def translations(cleaned_data, name: str) -> dict[str, str]:
     return {code: cleaned_data[build_localized_fieldname(name, code)] for code in language_codes()}
 
@@ -87,11 +94,8 @@ class MemberStateForm(BootstrapMixin, forms.Form):
         self.instance = instance
         if instance is not None:
             initial = {"code": instance.code, "status": instance.status,
-                       "is_active": instance.is_active}
-            for name in ("name", "full_name"):
-                for code in language_codes():
-                    field = build_localized_fieldname(name, code)
-                    initial[field] = getattr(instance, field)
+                       "is_active": instance.is_active,
+                       **translated_initial(instance, "name", "full_name")}
             kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.fields.update(translated_fields("name", _("short name"), 200))

@@ -287,7 +287,22 @@ class Receipt(AppendOnlyModel):
         return variant_label(self.variant)
 
 
+ENCLOSURE_PREFIX = "enclosure"
+
+
+def enclosure_variant(position: int, language: str = "") -> str:
+    """A receipt's `variant` for one enclosure served on its own: "enclosure1-ru" (the
+    first enclosure, in Russian) or "enclosure2" (an uploaded PDF, in no language)."""
+    return f"{ENCLOSURE_PREFIX}{position + 1}" + (f"-{language}" if language else "")
+
+
 def variant_label(variant: str) -> str:
     if variant == PACKAGE:
         return str(_("Package"))
+    if variant.startswith(ENCLOSURE_PREFIX):
+        number, _dash, language = variant.removeprefix(ENCLOSURE_PREFIX).partition("-")
+        if language:
+            return _("Enclosure %(number)s, %(language)s") % {
+                "number": number, "language": dict(settings.LANGUAGES).get(language, language)}
+        return _("Enclosure %(number)s") % {"number": number}
     return str(dict(settings.LANGUAGES).get(variant, variant))

@@ -19,14 +19,14 @@ from django.http import Http404
 
 from cica_docs.audit.log import record as audit_record
 from cica_docs.documents.access import get_document
-from cica_docs.documents.models import Document
+from cica_docs.documents.models import Document, IssuedEnclosure, IssuedRevision
 from cica_docs.issuing.models import PACKAGE, RenderedFile
 from cica_docs.issuing.packages import render_one
 from cica_docs.issuing.services import file_name
 from cica_docs.rendering.responses import pdf_response, stored_pdf_response
 
 from . import dispatching, selectors
-from .models import Receipt
+from .models import Receipt, enclosure_variant
 
 
 class NotRendered(Exception):
@@ -75,3 +75,69 @@ def pdf_for(request, pk, variant: str | Callable[[], str], *, kind: str | None =
     pdf = render_one(document, variant)
     return pdf_response(pdf.data, filename="DRAFT-" + file_name(document, variant),
                         inline=inline)
+
+
+def enclosures_of(issued_id) -> list[dict]:
+    """An issued document's enclosures as bound at its issue, each with its files: one per
+    language of an enclosed document (its own issued PDFs), the uploaded PDF as it is.
+    Three queries whatever the number of enclosures."""
+    rows = list(IssuedEnclosure.objects.filter(issued_id=issued_id)
+                .select_related("enclosed__series", "file").order_by("position"))
+    stored = {}
+    for record in RenderedFile.objects.filter(
+            document_id__in=[row.enclosed_id for row in rows if row.enclosed_id]):
+        stored[record.document_id, record.variant] = record
+    items = []
+    for row in rows:
+        if row.file_id:
+            files = [{"variant": enclosure_variant(row.position), "language": None,
+                      "file": row.file}]
+            title = row.file.title
+        else:
+            files = [{"variant": enclosure_variant(row.position, language), "language": language,
+                      "file": stored.get((row.enclosed_id, language))}
+                     for language in row.enclosed.languages]
+            title = row.enclosed.display_title
+        items.append({"number": row.position + 1, "title": title, "files": files})
+    return items
+
+
+def enclosure_pdf_for(request, pk, number: int, language: str = "", *,
+                      mode: str = Receipt.Mode.DOWNLOAD, inline: bool = False):
+    """Enclosure `number` (1, 2, … as listed) of document `pk` on its own: an enclosed
+    document in `language`, from its stored issued PDF; an uploaded PDF (no language) as
+    stored. Reached only through the document, so only as `pdf_for` would let the user
+    have the package: for a delegate, through the dispatch to their state (its enclosures
+    are the ones bound to the issued revision that was dispatched), each file a receipt of
+    that dispatch; never a draft's."""
+    dispatch = None
+    if request.user.has_perm("accounts.view_secretariat_work"):
+        document = get_document(pk)
+        issued_id = IssuedRevision.objects.filter(document_id=document.pk).values_list(
+            "pk", flat=True).first()
+    else:
+        dispatch = selectors.visible_dispatch(request, pk, mode=mode, enclosure=number,
+                                              variant=language[:20])
+        document, issued_id = dispatch.document, dispatch.issued_id
+    row = IssuedEnclosure.objects.filter(issued_id=issued_id, position=number - 1).select_related(
+        "file", "enclosed").first() if issued_id and number > 0 else None
+    if row is None or bool(row.file_id) == bool(language):
+        raise Http404
+    if row.file_id:
+        stored, filename = row.file, file_name(document, f"enclosure-{number}")
+    else:
+        if language not in row.enclosed.languages:
+            raise Http404
+        stored = RenderedFile.objects.filter(document_id=row.enclosed_id, variant=language).first()
+        if stored is None:
+            raise NotRendered(document, dispatch)
+        filename = stored.filename
+    response = stored_pdf_response(stored, request=request, filename=filename, inline=inline)
+    if dispatch is not None:
+        dispatching.receipt_create(dispatch=dispatch, user=request.user,
+                                   variant=enclosure_variant(row.position, language),
+                                   mode=mode, request=request)
+    else:
+        audit_record(action="document.pdf_staff", request=request, target=document,
+                     variant=enclosure_variant(row.position, language), inline=inline)
+    return response

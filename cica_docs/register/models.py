@@ -28,6 +28,7 @@ class StaffNotification(models.Model):
         APPROVED = "approved", _("Approved")
         RENDER_FAILED = "render_failed", _("PDF rendering failed")
         NOTICE_FAILED = "notice_failed", _("Notice to a delegate failed")
+        ASSIGNED = "assigned", _("Assigned to you")
 
     Mail = Delivery
 
@@ -110,3 +111,34 @@ class ChangeNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.change} {self.document_id} → {self.delegate_id}: {self.mail}"
+
+
+class Assignment(models.Model):
+    """A document given to a colleague to deal with, by a reviewer or a registrar, with an
+    optional due date (by default the first day of the meeting it is for). Mutable: who
+    has it now; every change is in the audit log, and the assignee is notified."""
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE,
+                                    related_name="assignment")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("assigned to"),
+                                 on_delete=models.PROTECT, related_name="assignments")
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    meeting = models.ForeignKey("meetings.Meeting", verbose_name=_("for the meeting"),
+                                on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    assigned_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self) -> str:
+        return f"{self.document_id} → {self.assignee_id} ({self.due_on})"
+
+    @property
+    def overdue(self) -> bool:
+        from django.utils import timezone
+
+        return self.due_on is not None and self.due_on < timezone.localdate()

@@ -117,8 +117,19 @@ def message(notification: StaffNotification) -> str:
         Event.APPROVED: _("%(actor)s approved %(document)s; it is ready to issue."),
         Event.RENDER_FAILED: _("The official PDFs of %(document)s could not be made."),
         Event.NOTICE_FAILED: _("A notice of %(document)s to a delegate could not be sent."),
+        Event.ASSIGNED: _("%(actor)s assigned %(document)s to you."),
     }
-    return texts[notification.event] % values
+    text = texts[notification.event] % values
+    if notification.event == Event.ASSIGNED and notification.comment:
+        # the comment of an assignment is its due date (ISO), shown in the reader's form
+        import datetime
+
+        from cica_docs.languages import format_date
+
+        due = datetime.date.fromisoformat(notification.comment)
+        text += " " + _("Due on %(date)s.") % {
+            "date": format_date(due, translation.get_language() or settings.LANGUAGE_CODE)}
+    return text
 
 
 def link(notification: StaffNotification, language: str) -> str:

@@ -3,7 +3,10 @@ counted in the navigation.
 
 - drafter: "Returned to me" (my drafts whose last step was a return), "My drafts";
 - reviewer: "Awaiting my review";
-- registrar: "Ready to issue", "Issued, not dispatched", "Failed renders or notices".
+- registrar: "Ready to issue", "Issued, not dispatched", "Failed renders or notices";
+- everyone: "Assigned to me" (`assignments.py`), with its due date.
+
+In every queue a document whose assignment is overdue comes first.
 
 Each queue is one condition on `Document`, so that the counts of all of a person's queues
 are one query (`queue_counts`) and each list one more.
@@ -11,8 +14,22 @@ are one query (`queue_counts`) and each list one more.
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.lookups import Exact
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +51,8 @@ class Queue:
 
 
 QUEUES = (
+    Queue("assigned", _("Assigned to me"), "accounts.view_secretariat_work",
+          _("Nothing is assigned to you.")),
     Queue("returned", _("Returned to me"), "accounts.draft_documents",
           _("None of your drafts was returned.")),
     Queue("mine", _("My drafts"), "accounts.draft_documents",
@@ -57,6 +76,8 @@ def _last_action():
 def condition(key: str, user) -> Q:
     """The documents in queue `key` for `user`: one condition, no annotation, so that the
     counts of several queues are one aggregate."""
+    if key == "assigned":
+        return Q(assignment__assignee=user, state__in=(S.DRAFT, S.SUBMITTED, S.APPROVED))
     if key == "returned":
         return Q(Exact(_last_action(), Value("return")), state=S.DRAFT, created_by=user)
     if key == "mine":
@@ -94,9 +115,16 @@ def queue_counts(user) -> dict[str, int]:
 
 
 def queue_items(key: str, user) -> QuerySet:
-    """The documents of one queue, the longest waiting first."""
+    """The documents of one queue: overdue assignments first (the earliest due first), then
+    the longest waiting."""
+    today = timezone.localdate()
+    overdue = Case(When(assignment__due_on__lt=today, then=Value(0)), default=Value(1),
+                   output_field=IntegerField())
     return (Document.objects.filter(condition(key, user))
-            .select_related("series", "corrects__series").order_by("updated_at", "pk"))
+            .select_related("series", "corrects__series", "assignment__assignee")
+            .annotate(overdue_rank=overdue)
+            .order_by("overdue_rank", F("assignment__due_on").asc(nulls_last=True),
+                      "updated_at", "pk"))
 
 
 def navigation(request) -> dict:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("export/<slug:format>/", views.export, name="export"),
     path("print/", views.printable, name="print"),
+    path("assign/<int:pk>/", views.assign, name="assign"),
 ]

@@ -8,16 +8,18 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from cica_docs.accounts.access import staff_required
+from cica_docs.accounts.access import role_required, staff_required
 from cica_docs.circulation.models import MemberState
+from cica_docs.documents.access import get_document
 from cica_docs.documents.issue_dates import astana_today
 from cica_docs.documents.kinds import kinds
 from cica_docs.documents.models import Series
 from cica_docs.ids import parse_id
 from cica_docs.rendering.pdf import RenderError
 
-from . import exports, notifications, queues, selectors
+from . import assignments, exports, notifications, queues, selectors
 from .models import StaffNotification
 
 PAGE_SIZE = 100
@@ -168,3 +170,28 @@ def notification_list(request):
         "has_email": bool(request.user.email),
         "unread": sum(1 for item in items if item.read_at is None),
     })
+
+
+@role_required(assignments.can_assign)
+@require_POST
+def assign(request, pk):
+    """Give a document still in work to a colleague, with a due date; or take it back."""
+    document = get_document(pk)
+    back = redirect(document.get_absolute_url())
+    if document.state not in assignments.OPEN_STATES:
+        messages.error(request, _("Only a document still in work can be assigned."))
+        return back
+    form = assignments.AssignmentForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+        return back
+    data = form.cleaned_data
+    assignment = assignments.assign(document=document, assignee=data["assignee"],
+                                    due_on=data["due_on"], meeting=data["meeting"],
+                                    by=request.user, request=request)
+    messages.success(request, _("The assignment was saved.") if assignment
+                     else _("The assignment was removed."))
+    return back

@@ -12,6 +12,7 @@ from cica_docs.audit.models import AuditEvent
 from cica_docs.circulation import services
 from cica_docs.circulation.models import Receipt
 from tests.conftest import make_user, reauthenticate
+from tests.factories import upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,9 @@ STAFF = {"drafter": (N, N, N), "reviewer": (N, N, N), "registrar": (N, N, N),
 PORTAL = {
     "inbox": {"anonymous": L, **{r: N for r in STAFF}, "delegate of the recipient state": 200,
               "delegate of another state": 200, "deactivated delegate": L},
+    "unacknowledged": {"anonymous": L, **{r: N for r in STAFF},
+                       "delegate of the recipient state": 200, "delegate of another state": 200,
+                       "deactivated delegate": L},
     "document": {"anonymous": (L, L, L), **STAFF,
                  "delegate of the recipient state": (200, N, N),
                  "delegate of another state": (200, N, N), "deactivated delegate": (L, L, L)},
@@ -35,14 +39,18 @@ PORTAL = {
     "preview": {"anonymous": (L, L, L), **STAFF,
                 "delegate of the recipient state": (200, N, N),
                 "delegate of another state": (200, N, N), "deactivated delegate": (L, L, L)},
+    # One enclosure on its own (an uploaded PDF): only as the package would be served.
+    "enclosure": {"anonymous": (L, L, L), **STAFF,
+                  "delegate of the recipient state": (200, N, N),
+                  "delegate of another state": (200, N, N), "deactivated delegate": (L, L, L)},
     # A POST: A = back to the document page (302), one acknowledgement recorded.
     "acknowledge": {"anonymous": (L, L, L), **STAFF,
                     "delegate of the recipient state": (A, N, N),
                     "delegate of another state": (A, N, N),
                     "deactivated delegate": (L, L, L)},
 }
-PORTAL_ARGS = {"inbox": {}, "document": {}, "download": {"variant": "ru"},
-               "preview": {"variant": "package"}, "acknowledge": {}}
+PORTAL_ARGS = {"inbox": {}, "unacknowledged": {}, "document": {}, "download": {"variant": "ru"},
+               "preview": {"variant": "package"}, "enclosure": {"number": 1}, "acknowledge": {}}
 PORTAL_POST = {"acknowledge"}
 SIGNED_OUT = ("anonymous", "deactivated delegate")  # the others must get no-store answers
 
@@ -97,8 +105,10 @@ def clients(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in):
     return result
 
 
-def test_every_portal_url_for_every_role_and_every_document(issue, dispatch_to, clients):
-    to_kaz, to_ind, nowhere = (issue(render=True) for _ in range(3))
+def test_every_portal_url_for_every_role_and_every_document(issue, dispatch_to, clients,
+                                                             drafter):
+    enclosed = upload_file(drafter).reference
+    to_kaz, to_ind, nowhere = (issue(render=True, enclosures=[enclosed]) for _ in range(3))
     dispatch_to(to_kaz, "KAZ")
     dispatch_to(to_ind, "IND")
     documents = {role: (to_kaz, to_ind, nowhere) for role in ROLES}
@@ -109,7 +119,7 @@ def test_every_portal_url_for_every_role_and_every_document(issue, dispatch_to, 
         for role in ROLES:
             expected = expected_by_role[role]
             cases = (
-                [(None, expected)] if name == "inbox"
+                [(None, expected)] if name in ("inbox", "unacknowledged")
                 else list(zip(documents[role], expected, strict=True))
             )
             for document, status in cases:
@@ -130,7 +140,7 @@ def test_every_portal_url_for_every_role_and_every_document(issue, dispatch_to, 
                     "Cache-Control", "")
                 got = (response.status_code, refused, served, body.startswith(b"%PDF"),
                        stored)
-                pdf = name in ("download", "preview") and status == 200
+                pdf = name in ("download", "preview", "enclosure") and status == 200
                 acknowledged = status == A
                 want = (302 if acknowledged else status, 1 if status == N else 0,
                         1 if pdf or acknowledged else 0, pdf, False)

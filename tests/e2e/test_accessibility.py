@@ -47,6 +47,11 @@ def site(live_server):
     )
     upload_file(drafter)
     draft = make_note(drafter, body_ru="Первый абзац.\n\nВторой абзац.")
+    from cica_docs.meetings.models import DocumentMeeting, Meeting
+
+    soc = Meeting.objects.create(kind="soc", title_en="SOC", title_ru="КСДЛ", title_kk="АЛТК",
+                                 starts_on="2026-12-10", ends_on="2026-12-11")
+    DocumentMeeting.objects.create(document=note, meeting=soc, tagged_by=registrar)
     return {"note": note, "dispatch": dispatch, "draft": draft}
 
 
@@ -59,13 +64,15 @@ PAGES = {
                 "/{l}/accounts/two-factor/set-up/", "/{l}/work/{note}/xliff/import/",
                 "/{l}/workbench/{note}/", "/{l}/workbench/{draft}/"],
     "registrar": ["/{l}/circulation/documents/{note}/dispatch/",
-                  "/{l}/circulation/dispatches/{dispatch}/"],
+                  "/{l}/circulation/dispatches/{dispatch}/",
+                  "/{l}/meetings/", "/{l}/meetings/add/"],
     "admin.user": ["/{l}/manage/audit/", "/{l}/accounts/two-factor/reset/",
                    "/{l}/manage/states/", "/{l}/manage/delegates/", "/{l}/manage/lists/",
                    "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/",
                    "/{l}/manage/terms/", "/{l}/manage/terms/add/",
                    "/{l}/workbench/revisers/"],
-    "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/"],
+    "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/",
+                    "/{l}/portal/unacknowledged/"],
 }
 LANDING = {"drafter": "/en/my-work/", "registrar": "/en/my-work/", "admin.user": "/en/my-work/",
            "delegate.kz": "/en/portal/"}

@@ -64,8 +64,8 @@ def test_the_counts_of_all_queues_are_one_query_and_shown_in_the_navigation(
     reviewer.get_all_permissions()  # the permissions are read once per request, not per queue
     with CaptureQueriesContext(connection) as queries:
         counts = queue_counts(reviewer)
-    assert counts == {"review": 3} and len(queries) == 1
-    assert queue_counts(drafter) == {"returned": 0, "mine": 0}
+    assert counts == {"assigned": 0, "review": 3} and len(queries) == 1
+    assert queue_counts(drafter) == {"assigned": 0, "returned": 0, "mine": 0}
     client.force_login(reviewer)
     page = client.get("/en/register/").text  # any staff page
     assert '3<span class="visually-hidden"> Awaiting my review</span>' in page
@@ -99,8 +99,8 @@ def test_every_queue_counted_at_once_for_someone_who_holds_every_role(
                                  acknowledge_warnings=True)
     services.document_transition(document=note, action="return", by=reviewer, comment="No.")
     issue()
-    assert queue_counts(admin_user) == {"returned": 1, "mine": 1, "review": 0, "ready": 0,
-                                        "undispatched": 1, "failed": 0}
+    assert queue_counts(admin_user) == {"assigned": 0, "returned": 1, "mine": 1, "review": 0,
+                                        "ready": 0, "undispatched": 1, "failed": 0}
 
 
 def test_an_enclosure_issued_with_its_note_waits_in_no_queue_of_its_own(

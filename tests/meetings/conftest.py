@@ -1,0 +1,1 @@
+from tests.circulation.conftest import dispatch_to, issue  # noqa: F401
