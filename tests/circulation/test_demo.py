@@ -104,7 +104,8 @@ def test_the_demo_leaves_real_users_and_their_documents_alone(
     assert Document.objects.count() == 1 and Dispatch.objects.count() == 1
     # The demo users whose names were free were made, and remembered as the demo's.
     assert set(DemoRecord.objects.values_list("key", flat=True)) == {
-        "user:delegate.kz", "user:delegate.in"}
+        "user:delegate.kz", "user:delegate.in", "user:reviser.en", "user:reviser.ru",
+        "user:reviser.kk"}
 
 
 def test_the_demo_issues_nothing_in_a_register_that_is_not_its_own(settings):
@@ -134,7 +135,7 @@ def test_the_demo_finds_its_records_by_key_not_by_title(settings):
     _demo(settings)
     assert (User.objects.count(), Document.objects.count(), Dispatch.objects.count(),
             DemoRecord.objects.count()) == counts
-    assert DemoRecord.objects.filter(key__startswith="user:").count() == 6
+    assert DemoRecord.objects.filter(key__startswith="user:").count() == 9  # 3 revisers
     assert DemoRecord.objects.filter(key__startswith="dispatch:").count() == 2
 
 
