@@ -30,12 +30,7 @@ install-prod:
 	@scripts/check-system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-compile# The reference package (note, concept paper, letter in each language) as PDFs and page
-# images under var/typesetting/current/, with the widest word gap per language.
-typeset-proof: install
-	$(PY) scripts/typeset-proof $(PROOF)
-
-messages: $(STAMP)
+compilemessages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 # The demo data (well-known passwords) loads only under the DEMO switch these two set.
