@@ -35,6 +35,13 @@ class LetterKind(DocumentKind):
         State.DISCARDED: pgettext_lazy("state of a letter", "Discarded"),
     }
 
+    reference_pages = (("list", _("Letter formulas and signatories")),)
+
+    def reference_urls(self):
+        from . import manage
+
+        return manage.urlpatterns
+
     def example(self):
         return {
             "languages": ["en", "ru", "kk"],

@@ -23,6 +23,7 @@ from cica_docs.circulation.models import CirculationList, MemberState
 from cica_docs.documents import services
 from cica_docs.documents.models import Document, Series
 from cica_docs.letterhead.models import Addressee
+from letters.models import Formula, Signatory
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, make_note, note_content, upload_file
 
@@ -110,6 +111,8 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "inactive delegate": lambda: delegate(active=False),
         "series": lambda: Series.objects.create(code=f"TEST/{next(numbers)}", next_number=5),
         "addressee": lambda: Addressee.objects.get(code="cica-member-states"),
+        "letter formula": lambda: Formula.objects.get(code="excellency"),
+        "signatory": lambda: Signatory.objects.get(code="secretary-general"),
     }
 
 
@@ -232,6 +235,11 @@ ROWS = {
     "manage:letterhead-preview": ("post", {}, {"place_en": "Almaty"}, ADMIN_PAGE),
     "manage:note-reference:formulas": ("get", {}, {}, ADMIN_PAGE),
     "manage:note-reference:formulas-preview": ("post", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:list": ("get", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:formula-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:formula-edit": ("get", {"pk": "@letter formula"}, {}, ADMIN_PAGE),
+    "manage:letter-reference:signatory-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:signatory-edit": ("get", {"pk": "@signatory"}, {}, ADMIN_PAGE),
 }
 
 

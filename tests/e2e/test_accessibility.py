@@ -46,7 +46,10 @@ def site(live_server):
         by=registrar,
     )
     upload_file(drafter)
-    return {"note": note, "dispatch": dispatch}
+    from cica_docs.letterhead.models import Addressee
+
+    return {"note": note, "dispatch": dispatch,
+            "addressee": Addressee.objects.get(code="cica-member-states")}
 
 
 PAGES = {
@@ -59,7 +62,13 @@ PAGES = {
                   "/{l}/circulation/dispatches/{dispatch}/"],
     "admin.user": ["/{l}/manage/audit/",
                    "/{l}/manage/states/", "/{l}/manage/delegates/", "/{l}/manage/lists/",
-                   "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/"],
+                   "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/",
+                   "/{l}/manage/reference/", "/{l}/manage/reference/addressees/",
+                   "/{l}/manage/reference/addressees/add/",
+                   "/{l}/manage/reference/addressees/{addressee}/",
+                   "/{l}/manage/reference/letterhead/", "/{l}/manage/reference/note/formulas/",
+                   "/{l}/manage/reference/letter/", "/{l}/manage/series/",
+                   "/{l}/manage/series/add/"],
     "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/"],
 }
 LANDING = {"drafter": "/en/my-work/", "registrar": "/en/my-work/", "admin.user": "/en/my-work/",
@@ -76,13 +85,14 @@ def test_every_kind_of_page_passes_axe_in_each_language(page, live_server, site,
             page.context.clear_cookies()
         for path in paths:
             url = live_server.url + path.format(l=language, note=site["note"].pk,
-                                                dispatch=site["dispatch"].pk)
+                                                dispatch=site["dispatch"].pk,
+                                                addressee=site["addressee"].pk)
             response = page.goto(url)
             page.wait_for_load_state("networkidle")
             assert response.status == 200, (url, response.status)
             problems = _violations(page)
             if problems:
-                found[path.format(l=language, note="N", dispatch="D")] = problems
+                found[path.format(l=language, note="N", dispatch="D", addressee="A")] = problems
     if found:
         pytest.fail("\n".join(f"{path}:\n  " + "\n  ".join(problems)
                               for path, problems in found.items()), pytrace=False)
