@@ -28,6 +28,13 @@ class LetterKind(DocumentKind):
     api_path, api_item, api_component = "letters", "letter", "Letter"
     noun_gender = NEUTER  # «письмо»
 
+    reference_pages = (("list", _("Letter formulas and signatories")),)
+
+    def reference_urls(self):
+        from . import manage
+
+        return manage.urlpatterns
+
     def example(self):
         return {
             "languages": ["en", "ru", "kk"],

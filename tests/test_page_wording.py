@@ -31,6 +31,8 @@ from cica_docs.circulation.models import MemberState
 from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Series
+from cica_docs.letterhead.models import Addressee
+from letters.models import Formula, Signatory
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, concept_content, make_note, note_content, upload_file
 
@@ -42,7 +44,7 @@ ROLES = ("anonymous", "drafter", "reviewer", "registrar", "admin", "delegate")
 PEOPLE = {"Priya", "Sharma", "Arjun", "Mehta"}
 ALLOWED = {
     "CICA", "Docs",  # the product's name, "CICA Docs", is a proper name in every language
-    "PDF", "CSV", "XLSX",  # file formats, written so in Russian and Kazakh
+    "PDF", "CSV", "XLSX", "PNG", "JPEG",  # file formats, written so in Russian and Kazakh
     "EN", "RU", "KK",  # language codes on the compact per-language badges
     "ISO",  # the standard's name ("ISO 3166")
     "PAdES", "SHA",  # the standards' names of the seal and its hash ("подпись PAdES", SHA-256)
@@ -58,7 +60,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
         "track", "wbr"}
 HIDDEN = {"script", "style", "textarea", "template"}
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-NOT_A_WORD = re.compile(r"[0-9/@_=:#%&?]|\w\.\w")  # codes, numbers, addresses, file names
+# codes, numbers, addresses, file names, {placeholders}
+NOT_A_WORD = re.compile(r"[0-9/@_=:#%&?{}]|\w\.\w")
 
 
 class _Reader(HTMLParser):
@@ -184,6 +187,9 @@ def site(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in,
         "users": users, "draft": draft, "issued": issued, "withdrawn": withdrawn,
         "paper": paper, "file": pdf, "state": MemberState.objects.get(code="KAZ"),
         "list": circulation_list, "dispatch": dispatch, "series": series,
+        "addressee": Addressee.objects.get(code="cica-member-states"),
+        "letter formula": Formula.objects.order_by("pk").first(),
+        "signatory": Signatory.objects.order_by("pk").first(),
     }
 
 
@@ -205,8 +211,11 @@ def _pages():
     def walk(patterns, namespace):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
-            elif namespace not in LEFT_OUT and pattern.name:
+                inner = pattern.namespace
+                if inner and namespace:  # a kind's pages inside manage: "manage:note-reference"
+                    inner = f"{namespace}:{inner}"
+                yield from walk(pattern.url_patterns, inner or namespace)
+            elif (namespace or "").split(":")[0] not in LEFT_OUT and pattern.name:
                 yield f"{namespace}:{pattern.name}" if namespace else pattern.name
 
     return set(walk(get_resolver().url_patterns, None))
@@ -295,6 +304,22 @@ PAGES = {
     "workbench:unpaired": None,
     "workbench:revisers": [("get", {}, {}), ("post", {}, {})],
     "workbench:reviser-remove": None,
+    "manage:series-add": [("get", {}, {}), ("post", {}, {"code": "x", "next_number": "0"})],
+    "manage:series-edit": [("get", {"pk": "@series"}, {})],
+    "manage:reference": [("get", {}, {})],
+    "manage:addressees": [("get", {}, {})],
+    "manage:addressee-add": [("get", {}, {}), ("post", {}, {"code": "a b"})],
+    "manage:addressee-edit": [("get", {"pk": "@addressee"}, {})],
+    "manage:addressee-preview": [("post", {}, {})],
+    "manage:letterhead": [("get", {}, {}), ("post", {}, {"place_ru": "{место}"})],
+    "manage:letterhead-preview": [("post", {}, {})],
+    "manage:note-reference:formulas": [("get", {}, {})],
+    "manage:note-reference:formulas-preview": [("post", {}, {})],
+    "manage:letter-reference:list": [("get", {}, {})],
+    "manage:letter-reference:formula-add": [("get", {}, {})],
+    "manage:letter-reference:formula-edit": [("get", {"pk": "@letter formula"}, {})],
+    "manage:letter-reference:signatory-add": [("get", {}, {})],
+    "manage:letter-reference:signatory-edit": [("get", {"pk": "@signatory"}, {})],
 }
 
 

@@ -26,6 +26,7 @@ from cica_docs.letterhead.models import Addressee
 from cica_docs.meetings.models import Meeting
 from cica_docs.termbase.models import Term
 from cica_docs.workbench.models import LanguageCheck, LanguageRight, SignOff, Unpaired
+from letters.models import Formula, Signatory
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, make_note, note_content, upload_file
 
@@ -120,6 +121,8 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "meeting": lambda: Meeting.objects.create(
             kind="soc", title_en="SOC", title_ru="КСДЛ", title_kk="ЛАК",
             starts_on="2026-12-10", ends_on="2026-12-11"),
+        "letter formula": lambda: Formula.objects.get(code="excellency"),
+        "signatory": lambda: Signatory.objects.get(code="secretary-general"),
     }
 
 
@@ -289,6 +292,11 @@ ROWS = {
     "manage:letterhead-preview": ("post", {}, {"place_en": "Almaty"}, ADMIN_PAGE),
     "manage:note-reference:formulas": ("get", {}, {}, ADMIN_PAGE),
     "manage:note-reference:formulas-preview": ("post", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:list": ("get", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:formula-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:formula-edit": ("get", {"pk": "@letter formula"}, {}, ADMIN_PAGE),
+    "manage:letter-reference:signatory-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:letter-reference:signatory-edit": ("get", {"pk": "@signatory"}, {}, ADMIN_PAGE),
 }
 
 

@@ -36,6 +36,11 @@ class ReferenceForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["version"] = fingerprint(self.instance, self.columns())
+        code = self.fields.get("code")
+        if code is not None and isinstance(code, forms.SlugField):
+            code.error_messages["invalid"] = _(
+                "Use Latin letters, digits and hyphens only.")
+            code.widget.attrs["lang"] = "zxx"
         self.conflicts: dict[str, str] = {}
         model = self._meta.model
         for name in self.translated:

@@ -52,7 +52,10 @@ def site(live_server):
     soc = Meeting.objects.create(kind="soc", title_en="SOC", title_ru="КСДЛ", title_kk="АЛТК",
                                  starts_on="2026-12-10", ends_on="2026-12-11")
     DocumentMeeting.objects.create(document=note, meeting=soc, tagged_by=registrar)
-    return {"note": note, "dispatch": dispatch, "draft": draft}
+    from cica_docs.letterhead.models import Addressee
+
+    return {"note": note, "dispatch": dispatch, "draft": draft,
+            "addressee": Addressee.objects.get(code="cica-member-states")}
 
 
 PAGES = {
@@ -70,7 +73,13 @@ PAGES = {
                    "/{l}/manage/states/", "/{l}/manage/delegates/", "/{l}/manage/lists/",
                    "/{l}/manage/lists/add/", "/{l}/manage/delegates/add/",
                    "/{l}/manage/terms/", "/{l}/manage/terms/add/",
-                   "/{l}/workbench/revisers/"],
+                   "/{l}/workbench/revisers/",
+                   "/{l}/manage/reference/", "/{l}/manage/reference/addressees/",
+                   "/{l}/manage/reference/addressees/add/",
+                   "/{l}/manage/reference/addressees/{addressee}/",
+                   "/{l}/manage/reference/letterhead/", "/{l}/manage/reference/note/formulas/",
+                   "/{l}/manage/reference/letter/", "/{l}/manage/series/",
+                   "/{l}/manage/series/add/"],
     "delegate.kz": ["/{l}/portal/", "/{l}/portal/documents/{note}/",
                     "/{l}/portal/unacknowledged/"],
 }
@@ -89,13 +98,15 @@ def test_every_kind_of_page_passes_axe_in_each_language(page, live_server, site,
         for path in paths:
             url = live_server.url + path.format(l=language, note=site["note"].pk,
                                                 dispatch=site["dispatch"].pk,
-                                                draft=site["draft"].pk)
+                                                draft=site["draft"].pk,
+                                                addressee=site["addressee"].pk)
             response = page.goto(url)
             page.wait_for_load_state("networkidle")
             assert response.status == 200, (url, response.status)
             problems = _violations(page)
             if problems:
-                found[path.format(l=language, note="N", dispatch="D", draft="R")] = problems
+                found[path.format(l=language, note="N", dispatch="D", draft="R",
+                                  addressee="A")] = problems
     if found:
         pytest.fail("\n".join(f"{path}:\n  " + "\n  ".join(problems)
                               for path, problems in found.items()), pytrace=False)
