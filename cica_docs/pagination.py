@@ -28,8 +28,11 @@ from django.db.models import Q
 
 
 def keyset_order(queryset) -> str | None:
-    """The column a queryset ordered `-column, -pk` continues from, else None."""
-    query = queryset.query
+    """The column a queryset ordered `-column, -pk` continues from, else None (also for a
+    list: the register's rows are built in Python)."""
+    query = getattr(queryset, "query", None)
+    if query is None:
+        return None
     order = tuple(query.order_by or (query.get_meta().ordering if query.default_ordering else ()))
     if len(order) != 2 or order[1] not in ("-pk", "-id"):
         return None
