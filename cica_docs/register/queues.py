@@ -9,15 +9,16 @@ counted in the navigation.
 In every queue a document whose assignment is overdue comes first.
 
 Each queue is one condition on `Document`, so that the counts of all of a person's queues
-are one query (`queue_counts`) and each list one more.
+are one query (`queue_counts`: one scalar subquery per queue, each planned on its own, so
+each reads only its own rows through an index) and each list one more.
 """
 
 from dataclasses import dataclass
 
+from django.db import connections, router
 from django.db.models import (
     Case,
     CharField,
-    Count,
     Exists,
     F,
     IntegerField,
@@ -92,11 +93,13 @@ def condition(key: str, user) -> Q:
         return (Q(state=S.ISSUED) & ~Q(Exists(Dispatch.objects.filter(document_id=OuterRef("pk"))))
                 & ~Q(Exists(enclosed)))
     if key == "failed":
+        # From the few failures to their documents, not from every issued document to its
+        # failures.
         return Q(state__in=Document.FROZEN_STATES) & (
-            Q(Exists(Rendering.objects.filter(document_id=OuterRef("pk"),
-                                              status=Rendering.Status.FAILED)))
-            | Q(Exists(Notice.objects.filter(dispatch__document_id=OuterRef("pk"),
-                                             status=Notice.Status.FAILED))))
+            Q(pk__in=Rendering.objects.filter(status=Rendering.Status.FAILED)
+              .values("document_id"))
+            | Q(pk__in=Notice.objects.filter(status=Notice.Status.FAILED)
+                .values("dispatch__document_id")))
     raise KeyError(key)
 
 
@@ -105,13 +108,24 @@ def queues_for(user) -> list[Queue]:
 
 
 def queue_counts(user) -> dict[str, int]:
-    """How many documents wait in each of `user`'s queues: one query for all of them."""
+    """How many documents wait in each of `user`'s queues: one query for all of them,
+    `SELECT (SELECT COUNT(*) …), (SELECT COUNT(*) …)`. One aggregate with a FILTER per queue
+    evaluated every queue's condition on every document: 2.2 s at 100,000 documents."""
     mine = queues_for(user)
     if not mine:
         return {}
-    return Document.objects.aggregate(**{
-        queue.key: Count("pk", filter=condition(queue.key, user)) for queue in mine
-    })
+    alias = router.db_for_read(Document)
+    parts, params = [], []
+    for queue in mine:
+        query = Document.objects.filter(condition(queue.key, user)).order_by().values("pk")
+        sql, found = query.query.get_compiler(using=alias).as_sql()
+        # The ORM's own SQL, its values passed as parameters.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS queue_{queue.key})")  # noqa: S608
+        params.extend(found)
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return {queue.key: count for queue, count in zip(mine, row, strict=True)}
 
 
 def queue_items(key: str, user) -> QuerySet:
