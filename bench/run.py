@@ -262,6 +262,7 @@ def main():
 
     from django.test import Client
 
+    from bench.signin import sign_in
     from cica_docs.accounts.models import User
     from cica_docs.documents.enclosures import enclosed_documents
     from cica_docs.documents.models import Document
@@ -316,7 +317,7 @@ def main():
     registrar = User.objects.filter(groups__name="registrar").first()
     if registrar:
         client = Client(HTTP_HOST="127.0.0.1")  # a host ALLOWED_HOSTS names by default
-        client.force_login(registrar)
+        sign_in(client, registrar)
         url = f"/en/work/{note.pk}/pdf/package/"
 
         def served():
@@ -433,6 +434,7 @@ def _served_rows(note, runs: int):
     from django.conf import settings
     from django.test import Client
 
+    from bench.signin import sign_in
     from cica_docs.accounts.models import User
     from cica_docs.circulation.models import Dispatch
     from cica_docs.issuing.models import PACKAGE, RenderedFile
@@ -447,7 +449,7 @@ def _served_rows(note, runs: int):
         return
     data = record.file.open("rb").read()
     session = Client(HTTP_HOST="127.0.0.1")
-    session.force_login(delegate)
+    sign_in(session, delegate)
     cookie = f"{settings.SESSION_COOKIE_NAME}={session.cookies[settings.SESSION_COOKIE_NAME].value}"
     pdf_path = f"/en/portal/documents/{note.pk}/pdf/{PACKAGE}/"
 

@@ -305,6 +305,8 @@ def main(argv=None):
     from django.core.management import call_command
     from django.test import Client, override_settings
 
+    from bench.signin import sign_in
+
     began = time.perf_counter()
     _create_database()
     call_command("migrate", verbosity=0)
@@ -315,8 +317,8 @@ def main(argv=None):
           f"the Kazakh inbox holds {facts['kaz']:,}) in {loaded:.0f} s.\n")
 
     staff, delegate = Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")
-    staff.force_login(people["staff"])
-    delegate.force_login(people["delegate"])
+    sign_in(staff, people["staff"])
+    sign_in(delegate, people["delegate"])
     staff_api = {"HTTP_AUTHORIZATION": f"Token {people['staff_token']}"}
     delegate_api = {"HTTP_AUTHORIZATION": f"Token {people['delegate_token']}"}
     middle = facts["issued"] // 2

@@ -204,7 +204,7 @@ class Document(models.Model):
             models.Index(fields=["kind", "state"], name="documents_kind_state_idx"),
             # The work queues' counts on every staff page (register/queues.py): the few
             # documents submitted, approved or in draft, without reading the issued ones.
-            models.Index(fields=["state"], name="documents_state_idx"),
+            models.Index(fields=["state", "id"], name="documents_state_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -93,13 +93,12 @@ def condition(key: str, user) -> Q:
         return (Q(state=S.ISSUED) & ~Q(Exists(Dispatch.objects.filter(document_id=OuterRef("pk"))))
                 & ~Q(Exists(enclosed)))
     if key == "failed":
-        # From the few failures to their documents, not from every issued document to its
-        # failures.
-        return Q(state__in=Document.FROZEN_STATES) & (
-            Q(pk__in=Rendering.objects.filter(status=Rendering.Status.FAILED)
-              .values("document_id"))
-            | Q(pk__in=Notice.objects.filter(status=Notice.Status.FAILED)
-                .values("dispatch__document_id")))
+        # From the few failures to their documents (one IN over both kinds of failure), not
+        # from every issued document to its failures.
+        failed = Rendering.objects.filter(status=Rendering.Status.FAILED).values("document_id")
+        notices = Notice.objects.filter(status=Notice.Status.FAILED).values(
+            "dispatch__document_id")
+        return Q(state__in=Document.FROZEN_STATES, pk__in=failed.union(notices))
     raise KeyError(key)
 
 

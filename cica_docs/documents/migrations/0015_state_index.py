@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='document',
-            index=models.Index(fields=['state'], name='documents_state_idx'),
+            index=models.Index(fields=['state', 'id'], name='documents_state_idx'),
         ),
     ]
