@@ -1,6 +1,7 @@
 """The termbase's pre-issue check, for every kind (registered in apps.py): a term found in
 one language's paragraph must have its equivalent in the same paragraph of every other
-language the document is issued in (paragraphs aligned by position, documents/paragraphs.py).
+language the document is issued in (paragraphs aligned by position, leaving out those marked as
+having no counterpart, as the aligned view pairs them: documents/paragraphs.py).
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from cica_docs.documents.checks import WARNING, Finding
 from cica_docs.documents.kinds import get_kind
-from cica_docs.documents.paragraphs import aligned
+from cica_docs.documents.paragraphs import aligned, unpaired_marks
 
 from .matching import found_in
 from .services import active_entries
@@ -33,7 +34,8 @@ def term_findings(document, content, languages) -> list[Finding]:
         return []
     kind = get_kind(document.kind)
     findings = []
-    for row in aligned(content, languages).values():
+    for row in aligned(content, languages, kind=kind,
+                       marks=unpaired_marks(document)).values():
         present = {lang: {e.pk for e in found_in(entries, p.text, lang)}
                    for lang, p in row.items()}
         for entry in entries:

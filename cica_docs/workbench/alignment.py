@@ -9,43 +9,13 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cica_docs.documents import paragraphs
 from cica_docs.documents.checks import WARNING, Finding
 from cica_docs.documents.kinds import get_kind
+from cica_docs.documents.paragraphs import paired
 from cica_docs.languages import language_codes
 
-from . import blocks as blocks_mod
-from .models import LanguageCheck, SignOff, Unpaired
-
-
-def field_names(kind) -> list[tuple[str, bool]]:
-    """(field, multiline) of every translated field of `kind`, the subject first."""
-    names = [("title", False)]
-    for name in kind.translated_fields:
-        names.append((name, kind.model._meta.get_field(name).get_internal_type() == "TextField"))
-    return names
-
-
-def _value(content, name, lang) -> str:
-    source = content["title"] if name == "title" else content["fields"].get(name, {})
-    return source.get(lang, "") or ""
-
-
-def unpaired_digests(document) -> dict[tuple[str, str], set[str]]:
-    """{(field, language): digests of the blocks marked as having no counterpart}."""
-    found = defaultdict(set)
-    if document is None or document.pk is None:
-        return found
-    for name, lang, digest in Unpaired.objects.filter(document=document).values_list(
-            "field", "language", "digest"):
-        found[(name, lang)].add(digest)
-    return found
-
-
-def paired(content, name, lang, multiline, marks) -> tuple[list, list]:
-    """(all blocks, indexes of the paired ones) of one field in one language."""
-    found = blocks_mod.split(_value(content, name, lang), multiline=multiline)
-    skip = marks.get((name, lang), set())
-    return found, [i for i, block in enumerate(found) if block.digest not in skip]
+from .models import LanguageCheck, SignOff
 
 
 @dataclass
@@ -53,7 +23,7 @@ class Cell:
     language: str
     name: str  # the form input's name
     text: str
-    kind: str = blocks_mod.PARAGRAPH
+    kind: str = paragraphs.PARAGRAPH
     changed_in: list = field(default_factory=list)  # other languages changed since
     unpaired: bool = False
     digest: str = ""
@@ -87,13 +57,13 @@ def rows_of(document, current: dict, *, values=None) -> list[Row]:
     the aligned form, shown instead of the stored blocks after a refused save."""
     kind = get_kind(document.kind)
     languages = [lang for lang in language_codes() if lang in current["languages"]]
-    marks = unpaired_digests(document)
+    marks = paragraphs.unpaired_marks(document)
     last = last_decided(document)
     contents = {r.number: r.content for r in document.revisions.filter(
         number__in={last[lang] for lang in languages} - {document.revision_number})}
     values = values or {}
     rows = []
-    for name, multiline in field_names(kind):
+    for name, multiline in paragraphs.kind_fields(kind):
         label = kind.model._meta.get_field(name).verbose_name
         split = {lang: paired(current, name, lang, multiline, marks) for lang in languages}
         before = {}
@@ -151,7 +121,7 @@ def assembled(content: dict, kind, posted) -> dict:
     field's other characters as they were); `posted` is the form's data."""
     content = {**content, "title": dict(content["title"]),
                "fields": {name: dict(values) for name, values in content["fields"].items()}}
-    for name, multiline in field_names(kind):
+    for name, multiline in paragraphs.kind_fields(kind):
         for lang in content["languages"]:
             edits, added, prefix = {}, [], f"{name}__{lang}__"
             keys = sorted((key for key in posted if key.startswith(prefix)),
@@ -170,7 +140,7 @@ def assembled(content: dict, kind, posted) -> dict:
                 continue
             target = content["title"] if name == "title" else content["fields"].setdefault(
                 name, {})
-            target[lang] = blocks_mod.replace(target.get(lang, ""), edits, added,
+            target[lang] = paragraphs.replace(target.get(lang, ""), edits, added,
                                               multiline=multiline)
     return content
 
@@ -183,17 +153,17 @@ def count_findings(document, content: dict) -> list[Finding]:
     kind = get_kind(document.kind)
     languages = [lang for lang in language_codes() if lang in content["languages"]]
     source = source_language(languages)
-    marks = unpaired_digests(document)
+    marks = paragraphs.unpaired_marks(document)
     findings = []
-    for name, multiline in field_names(kind):
+    for name, multiline in paragraphs.kind_fields(kind):
         if not multiline:
             continue
         counts = {}
         for lang in languages:
             found, indexes = paired(content, name, lang, multiline, marks)
             kept = [found[i] for i in indexes]
-            counts[lang] = (sum(b.kind != blocks_mod.HEADING for b in kept),
-                            sum(b.kind == blocks_mod.HEADING for b in kept))
+            counts[lang] = (sum(b.kind != paragraphs.HEADING for b in kept),
+                            sum(b.kind == paragraphs.HEADING for b in kept))
         if not counts.get(source) or not any(counts[source]):
             continue
         label = kind.model._meta.get_field(name).verbose_name

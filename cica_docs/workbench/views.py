@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cica_docs.accounts.access import manager_required
 from cica_docs.documents import content as content_mod
+from cica_docs.documents import paragraphs
 from cica_docs.documents import services as document_services
 from cica_docs.documents.access import get_document, staff_required
 from cica_docs.documents.forms import MAX_LINE, MAX_TEXT, clean_text
@@ -21,7 +22,6 @@ from cica_docs.documents.status import translation_status
 from cica_docs.languages import language_codes
 
 from . import alignment, services, signoffs
-from .blocks import split
 from .forms import ReviserForm
 from .models import LanguageRight
 
@@ -58,10 +58,10 @@ def _page(request, document, *, content=None, values=None, errors=(), stale=None
 def _typed_errors(original: dict, content: dict, kind) -> list[str]:
     """The form's rules for text (documents/forms.py), on what the aligned form changed."""
     problems = []
-    for name, multiline in alignment.field_names(kind):
+    for name, multiline in paragraphs.kind_fields(kind):
         for lang in content["languages"]:
-            before = alignment._value(original, name, lang)
-            after = alignment._value(content, name, lang)
+            before = paragraphs.value(original, name, lang)
+            after = paragraphs.value(content, name, lang)
             if after == before:
                 continue
             limit = MAX_TEXT if multiline else MAX_LINE
@@ -83,7 +83,7 @@ def _typed_errors(original: dict, content: dict, kind) -> list[str]:
 def _cleaned(content: dict, kind) -> dict:
     """The texts normalised as the editor's form saves them (a text it refuses is left as
     typed: `_typed_errors` reports it and nothing is saved)."""
-    for name, _multiline in alignment.field_names(kind):
+    for name, _multiline in paragraphs.kind_fields(kind):
         target = content["title"] if name == "title" else content["fields"].get(name, {})
         for lang, value in list(target.items()):
             with contextlib.suppress(ValidationError):
@@ -175,11 +175,11 @@ def unpaired(request, pk):
     document = get_document(pk)
     name, _sep, rest = request.POST.get("block", "").partition("__")
     lang, _sep, index = rest.partition("__")
-    fields = dict(alignment.field_names(get_kind(document.kind)))
+    fields = dict(paragraphs.kind_fields(get_kind(document.kind)))
     if not fields.get(name) or lang not in language_codes() or _int(index) is None:
         raise Http404
     content = content_mod.snapshot(document)
-    found = split(alignment._value(content, name, lang), multiline=fields[name])
+    found = paragraphs.split(paragraphs.value(content, name, lang), multiline=fields[name])
     if _int(index) >= len(found):
         messages.error(request, _("That paragraph is no longer there; the text was changed."))
         return redirect("workbench:aligned", pk=document.pk)

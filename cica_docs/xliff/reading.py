@@ -116,7 +116,7 @@ def check_against(translation: Translation, document, revision) -> None:
     """Every unit of the revision, each with its source text unchanged."""
     source = source_language(document)
     expected = {key: text for key, _field, text, _t in
-                units(revision.content, source, translation.target)}
+                units(document, revision.content, source, translation.target)}
     problems = []
     for key in translation.targets.keys() - expected.keys():
         problems.append(_("Unit %(unit)s is not a paragraph of revision %(number)s.")

@@ -21,17 +21,21 @@ from django.utils.translation import gettext as _
 from cica_docs.documents import content as content_mod
 from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
-from cica_docs.documents.paragraphs import field_names, replace, split
+from cica_docs.documents.paragraphs import field_names, paragraphs, replace, unpaired_marks
 
 from .reading import ImportRefused, check_against, parse
 
 
-def translated_content(content: dict, target: str, targets: dict) -> dict:
+def translated_content(content: dict, target: str, targets: dict, *, kind=None,
+                       marks=None) -> dict:
+    """`content` with the target language's paragraphs (numbered as the aligned view pairs
+    them, `marks` left out) replaced by their translations."""
     content = copy.deepcopy(content)
-    for field in field_names(content):
+    for field, multiline in field_names(content, kind):
         values = content["title"] if field == "title" else content["fields"][field]
         text = values.get(target, "") or ""
-        have = {p.index: p.text for p in split(field, text)}
+        have = {p.index: p for p in paragraphs(content, field, target, multiline=multiline,
+                                               marks=marks)}
         changed, added = {}, []
         for key, (_source, translation) in targets.items():
             name, _dot, index = key.rpartition(".")
@@ -39,14 +43,13 @@ def translated_content(content: dict, target: str, targets: dict) -> dict:
                 continue
             index = int(index)
             if index in have:
-                if have[index] != translation:
-                    changed[index] = translation
+                if have[index].text != translation:
+                    changed[have[index].block] = translation
             else:
                 added.append((index, translation))
-        text = replace(text, field, changed)
-        for _index, translation in sorted(added):
-            text = f"{text.rstrip()}\n\n{translation}" if text.strip() else translation
-        values[target] = text
+        if changed or added:
+            values[target] = replace(text, changed, [t for _i, t in sorted(added)],
+                                     multiline=multiline)
     return content
 
 
@@ -60,8 +63,10 @@ def xliff_import(*, document, data: bytes, author):
         raise ImportRefused([_("The file names revision %(number)s, which this document does "
                                "not have.") % {"number": translation.revision_number}])
     check_against(translation, document, revision)
-    base = content_mod.complete(revision.content, get_kind(document.kind))
-    content = translated_content(base, translation.target, translation.targets)
+    kind = get_kind(document.kind)
+    base = content_mod.complete(revision.content, kind)
+    content = translated_content(base, translation.target, translation.targets, kind=kind,
+                                 marks=unpaired_marks(document))
     try:
         return services.revision_create(
             document=document, author=author, content=content, merge=True,

@@ -3,14 +3,16 @@
 XLIFF 2.0 has one source and one target language per file, so a document in three
 languages is exported as one file per target language: the source is the document's first
 language in the site's order (English when it has English), each unit one paragraph position
-(documents/paragraphs.py) with the target's paragraph at that position, if it has one. The
+as the aligned view pairs them (documents/paragraphs.py: a paragraph marked as having no
+counterpart is not a unit) with the target's paragraph at that position, if it has one. The
 file names the document and the revision it was made from (`original`), so the import can
 check it against exactly that revision.
 """
 
 import xml.etree.ElementTree as ET
 
-from cica_docs.documents.paragraphs import field_names, split
+from cica_docs.documents.kinds import get_kind
+from cica_docs.documents.paragraphs import aligned, unpaired_marks
 from cica_docs.languages import language_codes
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -30,15 +32,15 @@ def original(document, number: int) -> str:
     return f"cica-docs:document:{document.pk}:revision:{number}"
 
 
-def units(content: dict, source: str, target: str):
+def units(document, content: dict, source: str, target: str):
     """(key, field, source paragraph text, target paragraph text) for every position that
     either language has, field by field."""
-    for field in field_names(content):
-        values = content["title"] if field == "title" else content["fields"].get(field, {})
-        sources = {p.index: p.text for p in split(field, values.get(source, "") or "")}
-        targets = {p.index: p.text for p in split(field, values.get(target, "") or "")}
-        for index in sorted({*sources, *targets}):
-            yield f"{field}.{index}", field, sources.get(index, ""), targets.get(index, "")
+    rows = aligned(content, [source, target], kind=get_kind(document.kind),
+                   marks=unpaired_marks(document))
+    for key, row in rows.items():
+        field = next(iter(row.values())).field
+        yield key, field, row[source].text if source in row else "", (
+            row[target].text if target in row else "")
 
 
 def export(document, revision, target: str) -> bytes:
@@ -48,7 +50,7 @@ def export(document, revision, target: str) -> bytes:
                                           "trgLang": target})
     file = ET.SubElement(root, f"{{{NS}}}file", {
         "id": f"document-{document.pk}", "original": original(document, revision.number)})
-    for key, field, source_text, target_text in units(revision.content, source, target):
+    for key, field, source_text, target_text in units(document, revision.content, source, target):
         unit = ET.SubElement(file, f"{{{NS}}}unit", {"id": key, "name": field})
         segment = ET.SubElement(unit, f"{{{NS}}}segment",
                                 {"state": "translated" if target_text else "initial"})

@@ -133,3 +133,19 @@ def test_a_term_saved_by_an_administrator_is_checked_at_once(drafter, admin_user
     term_save(texts={"en": "tentatively scheduled", "ru": "предварительно планируется",
                      "kk": "уақытша белгіленген"}, category="phrase", by=admin_user)
     assert [f.language for f in term_warnings(note)] == ["kk"]
+
+
+def test_a_paragraph_marked_as_having_no_counterpart_does_not_shift_the_check(client, drafter):
+    """The check pairs the paragraphs the aligned view pairs: a Russian paragraph the drafter
+    marked as having no counterpart is left out, so the paragraphs after it meet their own."""
+    extra = "Текст прилагается."
+    bodies = {lang: f"Вводный абзац.\n\n{TEXTS[lang]['body']}" for lang in ("en", "kk")}
+    bodies["ru"] = f"Вводный абзац.\n\n{extra}\n\n{TEXTS['ru']['body']}"
+    note = create("note", drafter, reference_note_content(
+        **{f"body_{lang}": text for lang, text in bodies.items()}))
+    shifted = term_warnings(note)
+    assert "ru" in {f.language for f in shifted}  # paragraph 2: the added one, no terms
+    client.force_login(drafter)
+    response = client.post(f"/en/workbench/{note.pk}/unpaired/", {"block": "body__ru__1"})
+    assert response.status_code == 302
+    assert term_warnings(note) == []

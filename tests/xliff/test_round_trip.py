@@ -228,3 +228,42 @@ def test_the_document_page_offers_a_file_per_target_language(client, drafter, no
     assert f"/en/work/{note.pk}/xliff/export/en/" not in page
     assert f"/en/work/{note.pk}/xliff/import/" in page
     assert client.get(f"/en/work/{note.pk}/xliff/export/en/").status_code == 404
+
+
+def test_units_are_the_blocks_the_aligned_view_pairs_and_an_import_keeps_the_rest(
+    client, drafter
+):
+    """A heading typed on the line above its paragraph and each item of a list are units of
+    their own, as they print; a Russian paragraph marked as having no counterpart is no
+    unit and does not shift the ones after it; the import replaces exactly the paired block."""
+    from tests.factories import make_note
+
+    note = make_note(
+        drafter,
+        body_en="# Agenda\nThe agenda is enclosed.\n\n- Opening\n- Lunch\n\nThe meeting opens.",
+        body_ru=("# Повестка\nПовестка дня прилагается.\n\nДобавленный абзац.\n\n"
+                 "- Открытие\n- Обед\n\n\nЗаседание  открывается."),
+        body_kk="# Күн тәртібі\nКүн тәртібі қоса беріледі.\n\n- Ашылу\n- Түскі ас",
+    )
+    client.force_login(drafter)
+    assert client.post(f"/en/workbench/{note.pk}/unpaired/",
+                       {"block": "body__ru__2"}).status_code == 302
+    root = export(client, note, "ru")
+    units = targets(root)
+    sources = {unit.get("id"): unit.find("x:segment/x:source", NS).text
+               for unit in root.iterfind(".//x:unit", NS)}
+    body = {key: (sources[key], units[key].text) for key in units if key.startswith("body.")}
+    assert body == {
+        "body.1": ("# Agenda", "# Повестка"),
+        "body.2": ("The agenda is enclosed.", "Повестка дня прилагается."),
+        "body.3": ("- Opening", "- Открытие"),
+        "body.4": ("- Lunch", "- Обед"),
+        "body.5": ("The meeting opens.", "Заседание  открывается."),
+    }
+    units["body.4"].text = "- Обед для делегаций"
+    assert upload(client, note, root).status_code == 302
+    saved = note.revisions.get(number=2).content["fields"]["body"]["ru"]
+    assert saved == ("# Повестка\nПовестка дня прилагается.\n\nДобавленный абзац.\n\n"
+                     "- Открытие\n- Обед для делегаций\n\n\nЗаседание  открывается.")
+    kk = targets(export(client, note, "kk"))
+    assert kk["body.5"].text in (None, "")  # Kazakh has no fifth paragraph yet

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cica_docs.workbench.blocks import HEADING, ITEM, PARAGRAPH, replace, split
+from cica_docs.documents.paragraphs import HEADING, ITEM, PARAGRAPH, replace, split
 
 BODY = ("# INTRODUCTION\n\nThe Conference was founded in 1992.\nIt meets every four years.\n\n"
         "# AREAS OF COOPERATION\n\n- exchange of information;\n- joint seminars.\n\nEnd.")
