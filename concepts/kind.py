@@ -1,7 +1,10 @@
 """The concept paper as a document kind (the platform's contract: documents/kinds.py)."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cica_docs.documents.fields import first_of_month
 from cica_docs.documents.kinds import FEMININE, DocumentKind, register
 
 from . import checks, printing
@@ -36,6 +39,18 @@ class ConceptPaperKind(DocumentKind):
                 "kk": "# КІРІСПЕ\n\nҚұжатта ынтымақтастық шарттары баяндалған.",
             },
         }
+
+    def validate_content(self, content, *, document):
+        # A paper is dated by its month: stored as the month's first day.
+        if not content["plain"].get("paper_date"):
+            return {}
+        try:
+            content["plain"]["paper_date"] = first_of_month(
+                content["plain"]["paper_date"]).isoformat()
+        except (ValidationError, ValueError) as error:
+            return {"paper_date": getattr(error, "messages", None)
+                    or [str(forms.DateField.default_error_messages["invalid"])]}
+        return {}
 
     def checks(self, document):
         return checks.concept_checks(document)

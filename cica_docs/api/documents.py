@@ -239,7 +239,6 @@ class DocumentList(generics.ListCreateAPIView, KindView):
         content = validated_content(
             self.resource, content=merged_content(self.resource, blank_content(self.resource),
                                                   data),
-            base_revision=0, comment=data.get("comment", ""),
         )
         try:
             document = services.document_create(
@@ -275,8 +274,7 @@ class DocumentDetail(KindView):
         started = document.revisions.filter(number=data["revision"]).first()
         base = started.content if started is not None else content_mod.snapshot(document)
         content = validated_content(
-            self.resource, content=merged_content(self.resource, base, data),
-            base_revision=data["revision"], comment=data.get("comment", ""), document=document,
+            self.resource, content=merged_content(self.resource, base, data), document=document,
         )
         try:
             services.revision_create(

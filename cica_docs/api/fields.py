@@ -26,6 +26,12 @@ class TranslatedField(serializers.Field):
         "not_text": _("The text for “%(code)s” must be a string."),
     }
 
+    def __init__(self, *, content=False, **kwargs):
+        # content=True: a document's text, whose rules are the content's
+        # (documents/validation.py, applied after the serializer, as for the browser's form).
+        super().__init__(**kwargs)
+        self.content = content
+
     def to_internal_value(self, data):
         codes = language_codes()
         listed = ", ".join(codes)
@@ -36,7 +42,7 @@ class TranslatedField(serializers.Field):
                 self._refuse("unknown_language", code=str(code)[:20], codes=listed)
             if not isinstance(text, str):
                 self._refuse("not_text", code=code)
-        return check_texts(data)
+        return check_texts(data, clean=not self.content)
 
     def _refuse(self, key, **params):
         # DRF's fail() formats with str.format; these messages use gettext's %(name)s.
@@ -71,7 +77,7 @@ class TextField(serializers.CharField):
     def to_internal_value(self, data):
         from django.core.exceptions import ValidationError
 
-        from cica_docs.documents.forms import clean_text
+        from cica_docs.documents.validation import clean_text
 
         value = super().to_internal_value(data)
         try:
@@ -80,11 +86,13 @@ class TextField(serializers.CharField):
             raise serializers.ValidationError(error.messages) from None
 
 
-def check_texts(values: dict) -> dict:
-    """`clean_text` on every value of a translated object; errors keyed by language."""
+def check_texts(values: dict, *, clean=True) -> dict:
+    """`clean_text` on every value of a translated object (clean=False: only refuse what
+    JSON carries and no text may hold, null characters and lone surrogates, so that they
+    are named with the other fields' errors); errors keyed by language."""
     from django.core.exceptions import ValidationError
 
-    from cica_docs.documents.forms import clean_text
+    from cica_docs.documents.validation import check_storable, clean_text
 
     cleaned, errors = {}, {}
     for code, text in values.items():
@@ -92,7 +100,8 @@ def check_texts(values: dict) -> dict:
             errors[code] = [str(_("Null characters are not allowed."))]
             continue
         try:
-            cleaned[code] = clean_text(text)
+            cleaned[code] = clean_text(text) if clean else text
+            check_storable(text)
         except ValidationError as error:
             errors[code] = error.messages
     if errors:

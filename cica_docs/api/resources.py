@@ -4,14 +4,14 @@ platform's content dict, see documents/content.py) reads and writes as JSON.
 A kind's API object is built from its registration: `title` and its translated fields as
 {"en": …, "ru": …, "kk": …}, its plain fields (a related object by its `code`), `series` by
 code, `languages`, and `enclosures` as [{"<api_item>": 12}, {"file": 3}] (a document of a
-kind, or an uploaded PDF file). Writes go through the kind's
-own form, so the API accepts exactly what the browser accepts.
+kind, or an uploaded PDF file). Writes are checked by the content's rules
+(documents/validation.py), the same the browser's form applies, so the API accepts exactly
+what the browser accepts.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
 from rest_framework import serializers
@@ -20,6 +20,7 @@ from cica_docs.documents import content as content_mod
 from cica_docs.documents.enclosures import parse_reference, reference
 from cica_docs.documents.kinds import DocumentKind, get_kind, kinds
 from cica_docs.documents.models import Document, Series
+from cica_docs.documents.validation import ContentInvalid, clean_content
 from cica_docs.ids import MAX_ID
 from cica_docs.languages import language_codes
 
@@ -97,10 +98,10 @@ def content_fields(resource: Resource) -> dict[str, serializers.Field]:
             child=serializers.ChoiceField(choices=language_codes()), required=False,
             help_text="The languages the document is issued in.",
         ),
-        "title": TranslatedField(required=False),
+        "title": TranslatedField(required=False, content=True),
     }
     for name in kind.translated_fields:
-        fields[name] = TranslatedField(required=False)
+        fields[name] = TranslatedField(required=False, content=True)
     for name in kind.plain_fields:
         fields[name] = plain_field(kind.model._meta.get_field(name))
     if takes_enclosures(resource):
@@ -159,7 +160,7 @@ def _plain_data(model_field, value):
     return value
 
 
-# --- API → the kind's form --------------------------------------------------------------------
+# --- API → the content dict --------------------------------------------------------------------
 
 
 def _code_to_pk(model, value, field: str, errors: dict):
@@ -234,47 +235,14 @@ def merged_content(resource: Resource, base: dict, data: dict) -> dict:
     return content
 
 
-def _form_data(form, content: dict, base_revision: int, comment: str) -> dict:
-    """The POST data the browser's editor would send for `content`."""
-    initial = type(form).initial_from(content, base_revision)
-    initial["comment"] = comment
-    data = {}
-    for name, field in form.fields.items():
-        if name not in initial:
-            continue
-        value = initial[name]
-        if isinstance(field.widget, forms.MultiWidget):
-            for index, part in enumerate(field.widget.decompress(value)):
-                data[f"{name}_{index}"] = "" if part is None else part
-        else:
-            data[name] = "" if value is None else value
-    return data
-
-
-def _new_form(resource: Resource, data=None, document=None):
-    return resource.kind.get_form_class()(data, document=document)
-
-
-def validated_content(
-    resource: Resource, *, content: dict, base_revision: int, comment: str, document=None,
-) -> dict:
-    """Validate `content` through the kind's editing form; return the form's content."""
-    blank = _new_form(resource, document=document)
-    data = _form_data(blank, content, base_revision, comment)
-    form = _new_form(resource, data, document)
-    if not form.is_valid():
-        raise Invalid(_form_errors(resource, form.errors))
-    return form.to_content()
-
-
-def _form_errors(resource: Resource, errors) -> dict:
-    names = {}
-    for name in ("title", *resource.kind.translated_fields):
-        for code in language_codes():
-            names[f"{name}_{code}"] = f"{name}.{code}"
-    names["base_revision"] = "revision"
-    names["__all__"] = "non_field_errors"
-    return {names.get(field, field): list(messages) for field, messages in errors.items()}
+def validated_content(resource: Resource, *, content: dict, document=None) -> dict:
+    """`content` cleaned by the content's rules (documents/validation.py), the same the
+    browser's editing form applies; Invalid with the errors by their content names
+    ("title.en", "enclosures", …)."""
+    try:
+        return clean_content(resource.kind, content, document=document)
+    except ContentInvalid as invalid:
+        raise Invalid(invalid.errors) from None
 
 
 def blank_content(resource: Resource) -> dict:

@@ -7,6 +7,8 @@ from django import forms
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+YEARS = (1990, 2100)  # the years a month may be given in
+
 
 class OrderedSelects(forms.SelectMultiple):
     """Several drop-downs with the same name, one per position: the browser submits them in
@@ -61,7 +63,8 @@ class MonthYearWidget(forms.MultiWidget):
             [
                 forms.Select(attrs={"aria-label": _("Month")},
                              choices=[("", "—"), *MONTHS.items()]),
-                forms.NumberInput(attrs={"aria-label": _("Year"), "min": 1990, "max": 2100}),
+                forms.NumberInput(attrs={"aria-label": _("Year"), "min": YEARS[0],
+                                                 "max": YEARS[1]}),
             ],
             attrs,
         )
@@ -75,6 +78,18 @@ class MonthYearWidget(forms.MultiWidget):
         return [value.month, value.year] if value else [None, None]
 
 
+def _year_field():
+    return forms.IntegerField(min_value=YEARS[0], max_value=YEARS[1])
+
+
+def first_of_month(value) -> datetime.date:
+    """A date (or its ISO form) as the month it falls in: its first day. ValidationError for
+    a year out of YEARS, with the message the browser's MonthYearField gives."""
+    day = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+    _year_field().clean(day.year)
+    return day.replace(day=1)
+
+
 class MonthYearField(forms.MultiValueField):
     """A month of a year, stored as the first day of that month."""
 
@@ -83,7 +98,7 @@ class MonthYearField(forms.MultiValueField):
     def __init__(self, **kwargs):
         fields = (
             forms.TypedChoiceField(choices=list(MONTHS.items()), coerce=int),
-            forms.IntegerField(min_value=1990, max_value=2100),
+            _year_field(),
         )
         kwargs.setdefault("error_messages", {})
         kwargs["error_messages"].setdefault("incomplete", _("Give both the month and the year."))

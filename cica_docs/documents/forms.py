@@ -6,53 +6,32 @@ sets `kind_key`; the translated fields are built here from the kind's registrati
 """
 
 import datetime
-import re
-import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cica_docs.languages import language_codes
 
 from . import references
-from .enclosures import canonical, enclosable_documents, enclosed_files, enclosure_problems
+from .enclosures import enclosable_documents, enclosed_files
 from .fields import EnclosuresField
 from .kinds import get_kind
 from .merge import content_resolve
 from .models import Series
+from .validation import ContentInvalid, clean_content, text_limit
 
 THEIRS, MINE = "theirs", "mine"
 
-# Bidirectional overrides and isolates reorder text invisibly; an official text never needs them.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-MAX_TEXT = 100_000
-MAX_LINE = 500
-
-
-def clean_text(value: str) -> str:
-    """Normalise a drafter's text (NFC, Unix newlines) and refuse invisible reordering."""
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    if _BIDI_CONTROLS.search(value):
-        raise ValidationError(
-            _("The text contains invisible right-to-left control characters; "
-              "please remove them (they are often pasted from other documents)."),
-            code="bidi",
-        )
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(_("The text contains characters that cannot be stored."),
-                              code="encoding") from None
-    return value
-
 
 class TextField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        return clean_text(value) if value else value
+    """A text of the content: its rules (normalisation, invisible controls, length) are the
+    content's (documents/validation.py); `limit` only tells the browser how much to take."""
+
+    def __init__(self, *, limit: int, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs["maxlength"] = str(limit)
 
 
 def _widget_class(widget) -> str:
@@ -110,7 +89,7 @@ class DocumentForm(forms.Form):
         for lang in language_codes():
             self.fields[f"title_{lang}"] = TextField(
                 label=kind.model._meta.get_field("title").verbose_name,
-                max_length=MAX_LINE, required=False,
+                limit=text_limit(kind, "title"), required=False,
             )
             for name in kind.translated_fields:
                 model_field = kind.model._meta.get_field(name)
@@ -118,7 +97,7 @@ class DocumentForm(forms.Form):
                 self.fields[f"{name}_{lang}"] = TextField(
                     label=model_field.verbose_name,
                     help_text=model_field.help_text,
-                    max_length=MAX_TEXT if multiline else MAX_LINE,
+                    limit=text_limit(kind, name),
                     required=False,
                     strip=False,
                     widget=forms.Textarea(attrs={"rows": 6, "lang": lang}) if multiline
@@ -175,27 +154,29 @@ class DocumentForm(forms.Form):
     def plain_fields_order(self):
         return self.kind.plain_fields
 
-    def clean_languages(self):
-        chosen = self.cleaned_data["languages"]
-        if not chosen:
-            raise ValidationError(_("Choose at least one language."), code="no_language")
-        return chosen
-
     def clean(self):
+        """The content's rules (documents/validation.py, the same the API applies); an error
+        goes to the field it names, unless that field was already refused as typed."""
         cleaned = super().clean()
-        if "reference_relation" in self.fields:
-            references.clean_form(self, cleaned)
+        self.cleaned_content = None
+        try:
+            self.cleaned_content = clean_content(self.kind, self._content(),
+                                                 document=self.document)
+        except ContentInvalid as invalid:
+            for name, messages in invalid.errors.items():
+                field = self._field_of(name)
+                if field not in self._errors:
+                    self.add_error(field, messages)
         return cleaned
 
-    def clean_enclosures(self):
-        ids = self.cleaned_data["enclosures"]
-        problems = enclosure_problems(document=self.document, kind_key=self.kind_key, ids=ids)
-        if problems:
-            raise ValidationError(problems, code="enclosure")
-        return canonical(ids)
+    def _field_of(self, name: str) -> str | None:
+        """The form field a content error names: "title.en" is "title_en"."""
+        field = name.replace(".", "_") if name.replace(".", "_") in self.fields \
+            else name.partition(".")[0]
+        return field if field in self.fields else None
 
     def to_content(self) -> dict:
-        content = self._content()
+        content = self.cleaned_content
         keep_theirs = [key for key in self.conflicts
                        if self.cleaned_data.get(f"resolve_{key}") == THEIRS]
         if keep_theirs and self.document is not None:
@@ -210,13 +191,13 @@ class DocumentForm(forms.Form):
         data = self.cleaned_data
         languages = language_codes()
         return {
-            "title": {lang: (data.get(f"title_{lang}") or "").strip() for lang in languages},
+            "title": {lang: data.get(f"title_{lang}") or "" for lang in languages},
             "fields": {
-                name: {lang: (data.get(f"{name}_{lang}") or "").strip() for lang in languages}
+                name: {lang: data.get(f"{name}_{lang}") or "" for lang in languages}
                 for name in self.kind.translated_fields
             },
             "plain": {name: self.plain_value(name) for name in self.kind.plain_fields},
-            "languages": [lang for lang in languages if lang in data["languages"]],
+            "languages": list(data.get("languages", [])),
             "series": data["series"].pk if data.get("series") else None,
             "enclosures": list(data.get("enclosures", [])),
         }

@@ -119,6 +119,13 @@ class DocumentKind(ABC):
     def get_form_class(self):
         return self.form_class
 
+    def validate_content(self, content: dict, *, document) -> dict:
+        """The kind's own rules on a content dict being saved, after the platform's
+        (documents/validation.py), for the browser's form and the API alike: {name:
+        [message]} with the content's names ("body.ru", a plain field). The kind may put a
+        value in its stored form in `content` (a copy made for the check)."""
+        return {}
+
     def checks(self, document) -> list:
         """The kind's own pre-issue findings (documents.checks.Finding), after the
         platform's."""

@@ -11,7 +11,6 @@ The wording ("in reply to Note No. 16 of …") is the kind's.
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Document, ReferenceRelation
@@ -89,26 +88,30 @@ def add_form_fields(form, document) -> None:
     )
 
 
-def clean_form(form, cleaned: dict) -> None:
-    """A reference is either a register document or an external number and date, never
-    half of one; the errors are added to the form's fields."""
-    relation = cleaned.get("reference_relation")
-    picked = cleaned.get("reference_document")
-    number = (cleaned.get("reference_number") or "").strip()
-    day = cleaned.get("reference_date")
-    cleaned["reference_number"] = number
+def content_errors(plain: dict, document) -> dict:
+    """A reference is either a register document (an issued one, not `document` itself) or
+    an external number and date, never half of one: {field: [message]} for the fields of
+    `plain` (a content dict's plain values, whose number is stripped here) that break it."""
+    relation = plain.get("reference_relation")
+    picked = plain.get("reference_document")
+    number = (plain.get("reference_number") or "").strip()
+    day = plain.get("reference_date")
+    plain["reference_number"] = number
+    if picked is not None and not issued_register(excluding=document).filter(
+            pk=picked).exists():
+        return {"reference_document": [str(forms.ModelChoiceField.default_error_messages
+                                           ["invalid_choice"])]}
     if not relation:
         if picked or number or day:
-            form.add_error("reference_relation", ValidationError(
-                _("Choose whether the text answers or cites this document."),
-                code="reference_relation"))
-        return
+            return {"reference_relation": [
+                str(_("Choose whether the text answers or cites this document."))]}
+        return {}
     if picked and (number or day):
-        form.add_error("reference_document", ValidationError(
-            _("Pick a document of the register or type the number and date of one from "
-              "outside, not both."), code="reference_both"))
-    elif not picked and not (number and day):
-        form.add_error("reference_number" if not number else "reference_date",
-                       ValidationError(_("Pick a document of the register, or type the "
-                                         "number and the date of the document."),
-                                       code="reference_incomplete"))
+        return {"reference_document": [
+            str(_("Pick a document of the register or type the number and date of one from "
+                  "outside, not both."))]}
+    if not picked and not (number and day):
+        return {"reference_number" if not number else "reference_date": [
+            str(_("Pick a document of the register, or type the number and the date of the "
+                  "document."))]}
+    return {}

@@ -16,9 +16,9 @@ from cica_docs.documents import content as content_mod
 from cica_docs.documents import paragraphs
 from cica_docs.documents import services as document_services
 from cica_docs.documents.access import get_document, staff_required
-from cica_docs.documents.forms import MAX_LINE, MAX_TEXT, clean_text
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.status import translation_status
+from cica_docs.documents.validation import MAX_LINE, MAX_TEXT, clean_text
 from cica_docs.languages import language_codes
 
 from . import alignment, services, signoffs
