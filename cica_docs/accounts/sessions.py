@@ -50,8 +50,9 @@ def tokens_revoke_for(user) -> int:
     """Delete the user's API token (`manage.py api_token` makes a new one); return how many."""
     from rest_framework.authtoken.models import Token
 
-    revoked, _by_model = Token.objects.filter(user=user).delete()
-    return revoked
+    _total, by_model = Token.objects.filter(user=user).delete()
+    # The total counts the rows deleted with the tokens too (their ApiTokenOrigin).
+    return by_model.get(Token._meta.label, 0)
 
 
 def access_end_for(user) -> dict[str, int]:
