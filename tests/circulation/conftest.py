@@ -32,7 +32,7 @@ def issue(drafter, reviewer, registrar, django_capture_on_commit_callbacks):
     def make(*, render=False, pdfs=True, **kwargs):
         note = approved_note(drafter, reviewer, **kwargs)
         with django_capture_on_commit_callbacks(execute=render):
-            services.document_issue(document=note, by=registrar,
+            services.document_issue(document=note, by=registrar, acknowledge_warnings=True,
                                     issued_on=datetime.date(2024, 3, 6),
                                     backdating_reason="The reference note's date.")
         note.refresh_from_db()
