@@ -267,7 +267,7 @@ def _issued_reply(to, relation, drafter, reviewer, registrar):
 
     from cica_docs.documents import services
     from cica_docs.documents.kinds import get_kind
-    from tests.factories import note_content, pdfs_stored
+    from tests.factories import note_content, pdfs_stored, signed_off
 
     content = note_content()
     content["plain"].update(reference_relation=relation, reference_document=to.pk)
@@ -276,6 +276,7 @@ def _issued_reply(to, relation, drafter, reviewer, registrar):
                                  acknowledge_warnings=True)
     services.document_transition(document=note, action="approve", by=reviewer,
                                  acknowledge_warnings=True)
+    signed_off(note)  # NCT/CT is issued once revisers signed every language off
     services.document_issue(document=note, by=registrar, issued_on=datetime.date(2024, 3, 7),
                             backdating_reason="After the reference note.",
                             acknowledge_warnings=True)
