@@ -32,6 +32,8 @@ from cica_docs.documents import services
 from cica_docs.documents.kinds import get_kind
 from cica_docs.documents.models import Series
 from cica_docs.letterhead.models import Addressee
+from cica_docs.meetings.models import DocumentMeeting, Meeting
+from cica_docs.termbase.models import Term
 from letters.models import Formula, Signatory
 from tests.conftest import make_user, reauthenticate
 from tests.factories import approved_note, concept_content, make_note, note_content, upload_file
@@ -51,6 +53,7 @@ ALLOWED = {
     "Adobe", "Acrobat", "Reader", "Okular",  # PDF readers the verification page names
     "IP",  # «IP-адрес», «IP мекенжайы»: the term in Russian and Kazakh
     "API", "QR",  # «токен API», «QR-код»: the terms in Russian and Kazakh
+    "XLIFF",  # the exchange format of translation tools, so named in Russian and Kazakh
     "FreeOTP", "Google", "Microsoft", "Authenticator",  # the authenticator apps' names
     *PEOPLE,
 }
@@ -181,6 +184,12 @@ def site(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in,
     series = Series.objects.get(code="NCT/CT")
     services.series_skip(series=series, to_number=series.next_number + 3, by=registrar,
                          reason="Номера зарезервированы для нот Совещания министров.")
+    meeting = Meeting.objects.create(
+        kind=Meeting.Kind.SOC, title_en="Senior Officials Committee",
+        title_ru="Комитет старших должностных лиц", title_kk="Аға лауазымды тұлғалар комитеті",
+        place_ru="Астана", place_kk="Астана", starts_on=datetime.date(2024, 4, 2),
+        ends_on=datetime.date(2024, 4, 3))
+    DocumentMeeting.objects.create(document=issued, meeting=meeting, tagged_by=registrar)
     users = {"drafter": drafter, "reviewer": reviewer, "registrar": registrar,
              "admin": admin_user, "delegate": delegate_kz}
     return {
@@ -190,6 +199,7 @@ def site(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in,
         "addressee": Addressee.objects.get(code="cica-member-states"),
         "letter formula": Formula.objects.order_by("pk").first(),
         "signatory": Signatory.objects.order_by("pk").first(),
+        "meeting": meeting, "term": Term.objects.order_by("pk").first(),
     }
 
 
@@ -304,6 +314,19 @@ PAGES = {
     "workbench:unpaired": None,
     "workbench:revisers": [("get", {}, {}), ("post", {}, {})],
     "workbench:reviser-remove": None,
+    "meetings:list": [("get", {}, {})],
+    "meetings:add": [("get", {}, {}), ("post", {}, {"starts_on": "x"})],
+    "meetings:edit": [("get", {"pk": "@meeting"}, {})],
+    "meetings:document": None,  # tags the document and returns to its page
+    "portal:enclosure": None,  # a file
+    "portal:unacknowledged": [("get", {}, {})],
+    "register:assign": None,  # assigns and returns to the document's page
+    "terms:list": [("get", {}, {})],
+    "terms:add": [("get", {}, {}), ("post", {}, {})],
+    "terms:edit": [("get", {"pk": "@term"}, {})],
+    "terms:found": None,  # JSON for the editor's side panel
+    "xliff:export": None,  # a file
+    "xliff:import": [("get", {"pk": "@draft"}, {}), ("post", {"pk": "@draft"}, {})],
     "manage:series-add": [("get", {}, {}), ("post", {}, {"code": "x", "next_number": "0"})],
     "manage:series-edit": [("get", {"pk": "@series"}, {})],
     "manage:reference": [("get", {}, {})],

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -34,10 +36,23 @@ class Finding:
     code: str
     message: str | Promise
     language: str = ""
+    # Words of a document's language quoted in the message ((text, language) pairs, e.g. the
+    # termbase's "Concept Paper" in a Russian message): marked with their language on a page.
+    quoted: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_error(self) -> bool:
         return self.level == ERROR
+
+    @property
+    def marked_message(self) -> str:
+        """The message as HTML, each quoted text in a span naming its language."""
+        text = conditional_escape(str(self.message))
+        for quoted, lang in self.quoted:
+            escaped = conditional_escape(quoted)
+            text = text.replace(escaped, format_html('<span lang="{}">{}</span>', lang, quoted),
+                                1)
+        return mark_safe(text)  # noqa: S308 (escaped above, spans built by format_html)
 
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

@@ -53,5 +53,6 @@ def term_findings(document, content, languages) -> list[Finding]:
                     % {"place": paragraph_label(kind, paragraph), "language": found.upper(),
                        "term": entry.texts[found], "equivalent": entry.texts[lang]},
                     lang,
+                    quoted=((entry.texts[found], found), (entry.texts[lang], lang)),
                 ))
     return findings

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,4 +32,13 @@ class Term(models.Model):
         ordering = ["text_en", "pk"]
 
     def __str__(self):
-        return self.text_en or self.text_ru or self.text_kk or f"#{self.pk}"
+        return self.shown[1] or f"#{self.pk}"
+
+    @property
+    def shown(self) -> tuple[str, str]:
+        """(language, text): the term in the reader's language, else in the first language
+        that has it (a page marks it with that language)."""
+        texts = {"en": self.text_en, "ru": self.text_ru, "kk": self.text_kk}
+        reader = get_language() or "en"
+        order = [reader, *(code for code in texts if code != reader)]
+        return next(((code, texts[code]) for code in order if texts.get(code)), (reader, ""))

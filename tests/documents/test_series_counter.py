@@ -169,8 +169,8 @@ def test_the_series_page_asks_the_same_queries_however_many_series_and_gaps(
     client = Client()
     client.force_login(registrar)
     client.get("/en/manage/series/")  # the session and permissions, once
-    # session, user, permissions, series, gaps, the navigation's counts (the work queues,
-    # unread notifications), …
-    with django_assert_num_queries(8):
+    # session, user, the session's second-factor device (django-otp), permissions, series,
+    # gaps, the navigation's counts (the work queues, unread notifications)
+    with django_assert_num_queries(9):
         page = client.get("/en/manage/series/")
     assert page.text.count('class="number-gap"') == count
