@@ -48,6 +48,8 @@ dev: install
 	$(PY) manage.py demo
 	@scripts/dev
 
+# One test process per CPU (pytest-xdist); `make test PYTEST_ARGS=` for one process.
+PYTEST_ARGS ?= -n auto
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 

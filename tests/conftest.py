@@ -1,5 +1,9 @@
+import collections
+import copy
+import hashlib
 import importlib
 import os
+import pickle
 import time
 
 import pytest
@@ -92,6 +96,16 @@ def _issued_files_sealed(settings, seal_authority):
     settings.SEAL_TRUST_ROOTS = [str(ca_pem)]
     settings.SEAL_DEMO_AUTHORITY = False
     settings.VERIFY_RATE_PER_MINUTE = 10_000  # the rate test sets its own
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hasher(settings):
+    """Passwords the tests set are hashed with a quick hasher (Django's advice for test
+    suites: the production PBKDF2 costs half a second a user here, and the suite makes
+    thousands); PBKDF2 stays listed, so the hashes migrations and the demo wrote still verify.
+    The algorithm is not what these tests test; production settings keep PBKDF2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
+                                 *settings.PASSWORD_HASHERS]
 
 
 @pytest.fixture(autouse=True)
@@ -271,3 +285,36 @@ def delegate_in(db):
 @pytest.fixture
 def outsider(db):
     return make_user("outsider")
+
+
+# The renderer is deterministic (tests/rendering/test_issued.py proves it, rendering afresh):
+# the same parts with the same metadata and limit give the same bytes. A layout already made
+# in this run is reused, as a shared rendered fixture would be, so that the hundreds of tests
+# that issue the same factory note do not lay it out again. A test that needs the renderer
+# itself to run (a limit, a crash, determinism) is marked `fresh_render`.
+_LAYOUTS: collections.OrderedDict = collections.OrderedDict()
+_LAYOUTS_KEPT = 300
+
+
+@pytest.fixture(autouse=True)
+def _layouts_shared_across_the_run(request, monkeypatch):
+    if request.node.get_closest_marker("fresh_render"):
+        return
+    from cica_docs.rendering import pdf
+
+    isolated = pdf.isolated
+
+    def reusing(function, args, *, timeout):
+        if function is not pdf._guarded:
+            return isolated(function, args, timeout=timeout)
+        key = hashlib.sha256(pickle.dumps((args, timeout), protocol=5)).digest()
+        if key in _LAYOUTS:
+            _LAYOUTS.move_to_end(key)
+            return copy.deepcopy(_LAYOUTS[key])
+        written = isolated(function, args, timeout=timeout)
+        _LAYOUTS[key] = copy.deepcopy(written)
+        while len(_LAYOUTS) > _LAYOUTS_KEPT:
+            _LAYOUTS.popitem(last=False)
+        return written
+
+    monkeypatch.setattr(pdf, "isolated", reusing)

@@ -50,6 +50,7 @@ def test_issuing_renders_and_stores_every_variant_once(issued_note):
     assert not AuditEvent.objects.filter(action="document.content_forged").exists()
 
 
+@pytest.mark.fresh_render  # the point is that the renderer, run again, writes the same bytes
 def test_the_same_issued_revision_renders_to_the_same_bytes(issued_note):
     """Rendered again, the issued revision gives the same bytes, which are the first bytes
     of each stored file: the seal is an incremental update after them."""
