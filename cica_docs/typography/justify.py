@@ -331,6 +331,10 @@ def _choose(text: _Text, words: list[_Word], first_width: float, width: float):
     return best_cost[last], chosen[::-1]
 
 
+# A paragraph is set the same way every time (its text, language and widths decide): the
+# previews of a draft, and its package and language copies, set each paragraph once in a
+# process. Bounded: a few thousand paragraphs of a few KB at most.
+@functools.lru_cache(maxsize=4096)
 def _set_paragraph(inner: str, language: str, first_width: float, width: float):
     """(`inner` with its line breaks chosen, the paragraph's classes) for `inner` (a
     paragraph's content: text, emphasis, our spans), or None to leave it to WeasyPrint."""
@@ -419,6 +423,11 @@ def _set_paragraph(inner: str, language: str, first_width: float, width: float):
         if after:
             out[index] += f'{LAST_LINE[0]}{escape("".join(after), quote=False)}{LAST_LINE[1]}'
     return "".join(out), text.setting
+
+
+def forget_set_paragraphs() -> None:
+    """Empty the cache of set paragraphs (the benchmark measures setting them)."""
+    _set_paragraph.cache_clear()
 
 
 def _justified(stack: list[tuple[str, set[str]]]) -> bool:
