@@ -3,7 +3,6 @@ revision N", and XLIFF export and import for outside translators. Each calls the
 the browser's page calls (workbench/signoffs.py, xliff/services.py), which decides who may:
 its refusal is a 403, a wrong state or revision a 409, a refused file a 400."""
 
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, parsers, serializers
@@ -84,11 +83,7 @@ class XliffExport(KindView):
         revision = document.revisions.filter(number=number).first() if number else None
         if revision is None:
             raise exceptions.NotFound()
-        response = HttpResponse(writing.export(document, revision, lang),
-                                content_type="application/xliff+xml; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{writing.filename(document, revision, lang)}"')
-        return response
+        return writing.as_download(document, revision, lang)
 
 
 class RawParser(parsers.BaseParser):

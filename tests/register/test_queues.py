@@ -151,6 +151,10 @@ def test_a_document_waits_for_sign_off_until_its_last_language_is_signed_off(
         client.force_login(registrar)
         assert _titles(client, "ready") == ([], 0)
         assert _titles(client, "signoff") == ([note.pk], 1)
+        if lang == "kk":  # the registrar's page of the document says who signed off what
+            page = client.get(f"/en/work/{note.pk}/").text
+            assert "signed off by Reviser.Ru, on revision 1" in page
+            assert '<li class="signoff-kk"><strong>KK</strong>: not signed off</li>' in page
         language_sign_off(document=note, language=lang, by=revisers[lang], revision_number=1)
         client.force_login(revisers[lang])
         assert _titles(client, "my_signoff") == ([], 0)  # theirs is signed off
