@@ -169,3 +169,4 @@ def test_the_series_without_the_rule_says_so(drafter):
     assert note_content(series=series)["series"] == series.pk
     data = token_client(drafter).get(f"/api/v1/notes/{note.pk}/").json()["signoff"]
     assert data["required"] is False
+
