@@ -13,6 +13,8 @@ from cica_docs.documents.models import Document, IssuedRevision
 from cica_docs.documents.status import translation_status, translation_statuses
 from cica_docs.ids import id_or_404
 from cica_docs.languages import language_codes
+from cica_docs.workbench.gate import reviser_name
+from cica_docs.workbench.signoffs import standings
 
 from .access import SecretariatOnly
 from .errors import Conflict, Invalid
@@ -47,9 +49,35 @@ def document_data(resource: Resource, document) -> dict:
         "corrects": document.corrects_id,
         **content_data(resource, content_mod.snapshot(document)),
         "translation_status": translation_status(document),
+        "signoff": signoff_data(document),
         "checks": findings_data(run_checks(document)) if live else [],
         "created_at": serializers.DateTimeField().to_representation(document.created_at),
         "updated_at": serializers.DateTimeField().to_representation(document.updated_at),
+    }
+
+
+def _decision(signoff) -> dict | None:
+    if signoff is None:
+        return None
+    return {"reviser": signoff.reviser.get_username(),
+            "reviser_name": reviser_name(signoff.reviser),
+            "at": serializers.DateTimeField().to_representation(signoff.at),
+            "revision": signoff.revision_number}
+
+
+def signoff_data(document) -> dict:
+    """Whether the series waits for sign-off at issue, and each language's standing now
+    (workbench/signoffs.py): the sign-off that holds, the last one a later change withdrew,
+    and the revision the language was last checked against."""
+    found = standings(document)
+    return {
+        "required": bool(document.series and document.series.signoff_required),
+        "languages": {
+            lang: {"signed_off": _decision(found[lang].signoff),
+                   "withdrawn": _decision(found[lang].withdrawn),
+                   "checked": found[lang].checked}
+            for lang in language_codes() if lang in document.languages and lang in found
+        },
     }
 
 
@@ -115,6 +143,29 @@ class DocumentSummarySerializer(serializers.Serializer):
         return self.context["statuses"][document.pk]
 
 
+class DecisionDataSerializer(serializers.Serializer):
+    reviser = serializers.CharField(help_text="The reviser's username.")
+    reviser_name = serializers.CharField()
+    at = serializers.DateTimeField()
+    revision = serializers.IntegerField(help_text="The revision signed off.")
+
+
+class LanguageSignOffSerializer(serializers.Serializer):
+    signed_off = DecisionDataSerializer(allow_null=True,
+                                        help_text="The sign-off that holds now, if any.")
+    withdrawn = DecisionDataSerializer(
+        allow_null=True, help_text="The last sign-off, withdrawn by a later change of this "
+                                   "language or of the source language.")
+    checked = serializers.IntegerField(allow_null=True,
+                                       help_text="The revision last checked or signed off.")
+
+
+class SignOffStateSerializer(serializers.Serializer):
+    required = serializers.BooleanField(
+        help_text="The series is issued only when every language is signed off.")
+    languages = serializers.DictField(child=LanguageSignOffSerializer())
+
+
 def _read_only_fields() -> dict:
     return {
         "id": serializers.IntegerField(read_only=True),
@@ -131,6 +182,7 @@ def _read_only_fields() -> dict:
             help_text="The id of the issued document this one corrects (POST …/correct/).",
         ),
         "translation_status": _status_field(),
+        "signoff": SignOffStateSerializer(read_only=True),
         "checks": FindingSerializer(many=True, read_only=True),
         "created_at": serializers.DateTimeField(read_only=True),
         "updated_at": serializers.DateTimeField(read_only=True),

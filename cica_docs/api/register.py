@@ -63,8 +63,10 @@ class Register(generics.ListAPIView):
         if data.get("series"):
             value = data["series"]
             series_id = parse_id(value)
+            # A code never holds NUL (PostgreSQL refuses it in a query: it was a 500).
             filters.series = (Series.objects.filter(pk=series_id) if series_id
-                              else Series.objects.filter(code=value)).first()
+                              else Series.objects.filter(code=value.replace("\x00", "\ufffd"))
+                              ).first()
             if filters.series is None:
                 errors["series"] = [_("No series has this code or id.")]
         if data.get("year"):

@@ -5,7 +5,18 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 
-from . import dispatch, documents, files, inbox, pdf, reference, register, verify, workflow
+from . import (
+    dispatch,
+    documents,
+    files,
+    inbox,
+    pdf,
+    reference,
+    register,
+    verify,
+    workbench,
+    workflow,
+)
 from .errors import not_found
 from .resources import published
 from .schema import docs
@@ -32,6 +43,10 @@ def _resource_urls(resource):
         route("<str:pk>/dispatch/", dispatch.DispatchView, "dispatch"),
         route("<str:pk>/receipts/", dispatch.ReceiptList, "receipts"),
         route("<str:pk>/correct/", workflow.CorrectView, "correct"),
+        route("<str:pk>/sign-off/", workbench.SignOffView, "sign-off"),
+        route("<str:pk>/check/", workbench.CheckView, "check"),
+        route("<str:pk>/xliff/", workbench.XliffImport, "xliff-import"),
+        route("<str:pk>/xliff/<str:lang>/", workbench.XliffExport, "xliff-export"),
     ]
     for action in workflow.ACTIONS:
         urls.append(route(f"<str:pk>/{action}/", workflow.TransitionView, action,

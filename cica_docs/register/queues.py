@@ -3,7 +3,11 @@ counted in the navigation.
 
 - drafter: "Returned to me" (my drafts whose last step was a return), "My drafts";
 - reviewer: "Awaiting my review";
-- registrar: "Ready to issue", "Issued, not dispatched", "Failed renders or notices";
+- registrar: "Ready to issue", "Awaiting sign-off" (approved, but the series is issued only
+  when every language is signed off, and one is not: workbench/gate.py), "Issued, not
+  dispatched", "Failed renders or notices";
+- reviser of a language (workbench.LanguageRight): "Awaiting my sign-off" (approved documents
+  held by the gate for want of a sign-off in one of their languages);
 - everyone: "Assigned to me" (`assignments.py`), with its due date.
 
 In every queue a document whose assignment is overdue comes first.
@@ -37,8 +41,11 @@ from django.utils.translation import gettext_lazy as _
 from cica_docs.circulation.models import Dispatch, Notice
 from cica_docs.documents.models import Document, IssuedEnclosure, WorkflowEvent
 from cica_docs.issuing.models import Rendering
+from cica_docs.workbench.models import LanguageRight
+from cica_docs.workbench.signoffs import awaiting_signoff, free_to_issue
 
 S = Document.State
+REVISER = "reviser"  # not a permission: the user revises a language (workbench.LanguageRight)
 SHOWN = 20  # items of a queue listed on the landing page; the count says how many in all
 
 
@@ -62,6 +69,10 @@ QUEUES = (
           _("Nothing awaits review.")),
     Queue("ready", _("Ready to issue"), "accounts.register_documents",
           _("No approved document waits to be issued.")),
+    Queue("signoff", _("Awaiting sign-off"), "accounts.register_documents",
+          _("No approved document waits for a reviser's sign-off."), urgent=False),
+    Queue("my_signoff", _("Awaiting my sign-off"), REVISER,
+          _("No approved document waits for your sign-off.")),
     Queue("undispatched", _("Issued, not dispatched"), "accounts.register_documents",
           _("Every issued document has been dispatched.")),
     Queue("failed", _("Failed renders or notices"), "accounts.register_documents",
@@ -86,7 +97,11 @@ def condition(key: str, user) -> Q:
     if key == "review":
         return Q(state=S.SUBMITTED)
     if key == "ready":
-        return Q(state=S.APPROVED)
+        return Q(state=S.APPROVED) & free_to_issue()
+    if key == "signoff":
+        return Q(state=S.APPROVED) & awaiting_signoff()
+    if key == "my_signoff":
+        return Q(state=S.APPROVED) & awaiting_signoff(reviser=user)
     if key == "undispatched":
         # An enclosure goes out in its note's package: the note is what waits, not it.
         enclosed = IssuedEnclosure.objects.filter(enclosed_id=OuterRef("pk"))
@@ -102,29 +117,56 @@ def condition(key: str, user) -> Q:
     raise KeyError(key)
 
 
+def _revises(user) -> bool:
+    """Whether `user` revises a language; read once per user object (queue_counts reads it
+    in its own query)."""
+    if not hasattr(user, "_cica_revises"):
+        user._cica_revises = _rights(user).exists()
+    return user._cica_revises
+
+
+def _rights(user) -> QuerySet:
+    return LanguageRight.objects.filter(user=user, user__is_active=True)
+
+
+def _may(user, queue: Queue) -> bool:
+    return _revises(user) if queue.permission == REVISER else user.has_perm(queue.permission)
+
+
 def queues_for(user) -> list[Queue]:
-    return [queue for queue in QUEUES if user.has_perm(queue.permission)]
+    return [queue for queue in QUEUES if _may(user, queue)]
 
 
 def queue_counts(user) -> dict[str, int]:
     """How many documents wait in each of `user`'s queues: one query for all of them,
     `SELECT (SELECT COUNT(*) …), (SELECT COUNT(*) …)`. One aggregate with a FILTER per queue
     evaluated every queue's condition on every document: 2.2 s at 100,000 documents."""
-    mine = queues_for(user)
+    # Whether the user revises a language is counted in the same query (its rights as one
+    # more scalar subquery), unless already known.
+    known = hasattr(user, "_cica_revises")
+    mine = [q for q in QUEUES if (q.permission == REVISER and not known) or _may(user, q)]
     if not mine:
         return {}
     alias = router.db_for_read(Document)
     parts, params = [], []
-    for queue in mine:
-        query = Document.objects.filter(condition(queue.key, user)).order_by().values("pk")
-        sql, found = query.query.get_compiler(using=alias).as_sql()
+
+    def count(name, query):
+        sql, found = query.order_by().query.get_compiler(using=alias).as_sql()
         # The ORM's own SQL, its values passed as parameters.
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS queue_{queue.key})")  # noqa: S608
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS queue_{name})")  # noqa: S608
         params.extend(found)
+
+    for queue in mine:
+        count(queue.key, Document.objects.filter(condition(queue.key, user)).values("pk"))
+    if not known:
+        count("rights", _rights(user).values("pk"))
     with connections[alias].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         row = cursor.fetchone()
-    return {queue.key: count for queue, count in zip(mine, row, strict=True)}
+    if not known:
+        user._cica_revises = bool(row[-1])
+    return {queue.key: found for queue, found in zip(mine, row, strict=False)
+            if _may(user, queue)}
 
 
 def queue_items(key: str, user) -> QuerySet:

@@ -9,15 +9,18 @@ and a sign-off also count as the language's last revision for the translation st
 (documents/status.py): the language is no longer "outdated" than the revision they name.
 """
 
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from cica_docs.audit.log import record
 from cica_docs.documents import content as content_mod
-from cica_docs.documents.models import Document
+from cica_docs.documents.models import Document, Revision
 from cica_docs.documents.services import DocumentError, NotPermitted
 from cica_docs.languages import language_codes
 
@@ -141,3 +144,56 @@ def language_sign_off(*, document, language: str, revision_number: int, by) -> S
         raise NotPermitted(_("Only a reviser of this language may sign it off."))
     return _decide(SignOff, document=document, language=language, actor=by,
                    revision_number=revision_number, action="workbench.sign_off", reviser=by)
+
+
+# The same rule in SQL, for the work queues (register/queues.py counts every queue in one
+# query). A sign-off holds there while no later revision changed its language or the source
+# language (Revision.changed_languages); a text changed and then put back exactly as it was
+# counts as changed there, so such a document waits in "Awaiting sign-off" although the
+# gate would let it through: a reviser signs it off again.
+
+def _has(lang: str) -> Q:
+    return Q(languages__icontains=f'"{lang}"')
+
+
+def _source_is(code: str) -> Q:
+    codes = language_codes()
+    condition = _has(code)
+    for earlier in codes[:codes.index(code)]:
+        condition &= ~_has(earlier)
+    return condition
+
+
+def _held(lang: str, source: str) -> Exists:
+    changed = Q(changed_languages__icontains=f'"{lang}"')
+    if source != lang:
+        changed |= Q(changed_languages__icontains=f'"{source}"')
+    later = Revision.objects.filter(changed, document_id=OuterRef(OuterRef("pk")),
+                                    number__gt=OuterRef("revision_number"))
+    return Exists(SignOff.objects.filter(~Exists(later), document_id=OuterRef("pk"),
+                                         language=lang))
+
+
+def _unsigned(lang: str) -> Q:
+    """The document is in `lang` and no sign-off of `lang` holds."""
+    return _has(lang) & reduce(operator.or_, [_source_is(source) & ~Q(_held(lang, source))
+                                              for source in language_codes()])
+
+
+def awaiting_signoff(reviser=None) -> Q:
+    """Documents (a condition on Document) of a series that requires sign-off, with a
+    language whose sign-off does not hold; with `reviser`, only the languages they revise."""
+    waiting = []
+    for lang in language_codes():
+        condition = _unsigned(lang)
+        if reviser is not None:
+            condition &= Q(Exists(LanguageRight.objects.filter(
+                user=reviser, language=lang, user__is_active=True)))
+        waiting.append(condition)
+    return Q(series__signoff_required=True) & reduce(operator.or_, waiting)
+
+
+def free_to_issue() -> Q:
+    """Documents the gate at issue does not stop (`awaiting_signoff()` negated)."""
+    return (Q(series__isnull=True) | Q(series__signoff_required=False)
+            | ~awaiting_signoff())

@@ -3,7 +3,7 @@ of a translated file (drafters), which becomes a new revision."""
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,11 +27,7 @@ def export(request, pk, lang):
     revision = document.revisions.filter(number=number).first()
     if revision is None:
         raise Http404
-    response = HttpResponse(writing.export(document, revision, lang),
-                            content_type="application/xliff+xml; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{writing.filename(document, revision, lang)}"')
-    return response
+    return writing.as_download(document, revision, lang)
 
 
 class ImportForm(forms.Form):

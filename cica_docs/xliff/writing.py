@@ -64,3 +64,14 @@ def filename(document, revision, target: str) -> str:
     name = (document.symbol if getattr(document, "symbol", "") else f"document-{document.pk}")
     name = name.replace("/", "-")
     return f"{name}_r{revision.number}_{source_language(document)}-{target}.xlf"
+
+
+def as_download(document, revision, target: str):
+    """The file as an attachment (the page's download and the API's answer)."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(export(document, revision, target),
+                            content_type="application/xliff+xml; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{filename(document, revision, target)}"')
+    return response

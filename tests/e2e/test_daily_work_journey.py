@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from cica_docs.accounts import roles
 from tests.conftest import make_user
 from tests.e2e.conftest import act, issue, log_in
-from tests.factories import REFERENCE, make_note
+from tests.factories import REFERENCE, make_note, signed_off
 
 TITLE = REFERENCE["title"]["en"]
 
@@ -57,6 +57,12 @@ def test_queues_notifications_and_the_register_in_the_browser(page, live_server,
     log_in(page, live_server, "reviewer", then=None)
     _queue(page, "review").get_by_role("link", name=TITLE).click()
     act(page, "Approve", "approve")
+
+    # NCT/CT waits for the revisers' sign-off ("Awaiting sign-off"), given here as the
+    # workbench's service gives it (tests/e2e of the workbench drive it in the browser).
+    log_in(page, live_server, "registrar", then=None)
+    expect(_queue(page, "signoff").get_by_role("link", name=TITLE)).to_be_visible()
+    signed_off(note)
 
     # The registrar finds it ready to issue, issues it; the register shows it.
     log_in(page, live_server, "registrar", then=None)

@@ -152,3 +152,9 @@ def test_the_printable_register_is_a_pdf_of_the_month(client, drafter, issue, tm
     assert note.symbol in text and "Dated earlier: The reference" in text
     empty = client.get("/en/register/print/?year=2024&month=4")
     assert empty.status_code == 302
+
+
+def test_a_series_code_with_nul_in_the_register_filter_is_a_400_not_a_500(drafter):
+    # Found by schemathesis on PostgreSQL, which refuses NUL in a query's text.
+    response = token_client(drafter).get("/api/v1/register/?series=N%00C")
+    assert response.status_code == 400 and "series" in response.json()["errors"]
