@@ -443,7 +443,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"DocumentStatusEnum": "cica_docs.documents.models.Document.State"},
+    # One name for each choice set the API repeats: a document's state, and a language.
+    "ENUM_NAME_OVERRIDES": {"DocumentStatusEnum": "cica_docs.documents.models.Document.State",
+                            "LanguageEnum": [code for code, _name in LANGUAGES]},
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
 }
 
