@@ -17,16 +17,6 @@ from tests.factories import approved_concept, house_pdf, pdfs_stored, upload_fil
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def enclosing(issue, drafter, reviewer):
-    """An issued note enclosing a concept paper (en, ru) and an uploaded PDF."""
-    paper = approved_concept(drafter, reviewer, languages=("en", "ru"))
-    programme = upload_file(drafter, house_pdf("Programme of the SOC meeting"))
-    note = issue(enclosures=[paper.pk, programme.reference])
-    pdfs_stored(paper)
-    return note, paper, programme
-
-
 def test_the_inbox_lists_each_enclosure_with_its_links(delegate_kz, enclosing, dispatch_to):
     note, _paper, _programme = enclosing
     dispatch_to(note, "KAZ")
