@@ -79,7 +79,12 @@ def _clean_roles(names) -> list[str]:
 
 
 def _locked_staff(staff) -> User:
-    """The account, locked, refused if it is not a staff account (a delegate's)."""
+    """The account, locked, refused if it is not a staff account (a delegate's).
+
+    The administrator group's row is locked first: changes that could take the role or
+    access away from an administrator run one after the other, so two administrators
+    removing each other at once cannot leave none (nor deadlock on each other's rows)."""
+    Group.objects.select_for_update().filter(name=ADMIN).first()
     staff = User.objects.select_for_update().get(pk=staff.pk)
     if staff.member_state_id is not None:
         raise ValidationError(_("This account is a delegate's: manage it on the delegates' "
@@ -88,9 +93,8 @@ def _locked_staff(staff) -> User:
 
 
 def _other_active_admins(staff) -> int:
-    admins = (User.objects.select_for_update(of=("self",))
-              .filter(groups__name=ADMIN, is_active=True).exclude(pk=staff.pk))
-    return len(list(admins.values_list("pk", flat=True)))
+    """(Under the administrator group's lock, `_locked_staff`.)"""
+    return User.objects.filter(groups__name=ADMIN, is_active=True).exclude(pk=staff.pk).count()
 
 
 def _guard_admin_loss(*, staff, by) -> None:
