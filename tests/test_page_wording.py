@@ -200,6 +200,7 @@ def site(drafter, reviewer, registrar, admin_user, delegate_kz, delegate_in,
         "letter formula": Formula.objects.order_by("pk").first(),
         "signatory": Signatory.objects.order_by("pk").first(),
         "meeting": meeting, "term": Term.objects.order_by("pk").first(),
+        "staff member": drafter,
     }
 
 
@@ -293,6 +294,13 @@ PAGES = {
     "manage:delegate-deactivate": None,
     "manage:delegate-reactivate": None,
     "manage:delegate-invite": None,
+    "manage:staff": [("get", {}, {}), ("get", {}, {"role": "registrar"})],
+    "manage:staff-add": [("get", {}, {}), ("post", {}, {"email": "x", "username": "a b"})],
+    "manage:staff-edit": [("get", {"pk": "@staff member"}, {}),
+                          ("post", {"pk": "@staff member"}, {"email": "x"})],
+    "manage:staff-deactivate": None,
+    "manage:staff-reactivate": None,
+    "manage:staff-invite": None,
     "manage:lists": [("get", {}, {})],
     "manage:list-add": [("get", {}, {}), ("post", {}, {"name_ru": "x"})],
     "manage:list-edit": [("get", {"pk": "@list"}, {})],

@@ -104,6 +104,13 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
             circulation.delegate_deactivate(delegate=user, by=admin_user)
         return user
 
+    def staff_member(active=True):
+        user = make_user(f"staff.{next(numbers)}", "drafter")
+        if not active:
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+        return user
+
     return {
         "draft": lambda: make_note(drafter),
         "revised": revised,
@@ -114,6 +121,8 @@ def objects(drafter, reviewer, registrar, admin_user, django_capture_on_commit_c
         "list": circulation_list,
         "delegate": delegate,
         "inactive delegate": lambda: delegate(active=False),
+        "staff": staff_member,
+        "inactive staff": lambda: staff_member(active=False),
         "series": lambda: Series.objects.create(code=f"TEST/{next(numbers)}", next_number=5),
         "term": lambda: Term.objects.order_by("pk").first(),
         "right": lambda: LanguageRight.objects.create(
@@ -243,6 +252,13 @@ ROWS = {
     # An invitation is an e-mail: the delegate's record does not change.
     "manage:delegate-invite": ("post", {"pk": "@delegate"}, {},
                                {**_post(set()), "admin": (302, False)}),
+    # Secretariat staff accounts: administrators only (accounts.change_user).
+    "manage:staff": ("get", {}, {}, ADMIN_PAGE),
+    "manage:staff-add": ("get", {}, {}, ADMIN_PAGE),
+    "manage:staff-edit": ("get", {"pk": "@staff"}, {}, ADMIN_PAGE),
+    "manage:staff-deactivate": ("post", {"pk": "@staff"}, {}, _post({"admin"})),
+    "manage:staff-reactivate": ("post", {"pk": "@inactive staff"}, {}, _post({"admin"})),
+    "manage:staff-invite": ("post", {"pk": "@staff"}, {}, {**_post(set()), "admin": (302, False)}),
     "manage:lists": ("get", {}, {}, ADMIN_PAGE),
     "manage:list-add": ("get", {}, {}, ADMIN_PAGE),
     "manage:list-edit": ("get", {"pk": "@list"}, {}, ADMIN_PAGE),

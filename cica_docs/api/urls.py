@@ -70,6 +70,9 @@ urlpatterns = [
     path("files/<str:pk>/pdf/", files.FilePdf.as_view(), name="file-pdf"),
     path("register/", register.Register.as_view(), name="register"),
     path("inbox/", inbox.Inbox.as_view(), name="inbox"),
+    path("inbox/<str:pk>/", inbox.InboxItem.as_view(), name="inbox-item"),
+    path("inbox/<str:pk>/enclosures/<str:number>/", inbox.EnclosurePdf.as_view(),
+         name="inbox-enclosure"),
     path("inbox/<str:pk>/acknowledge/", inbox.Acknowledge.as_view(), name="acknowledge"),
 ]
 for _resource in published():

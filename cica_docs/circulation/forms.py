@@ -5,6 +5,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from cica_docs.accounts import roles
 from cica_docs.ids import parse_id
 from cica_docs.languages import language_codes
 
@@ -30,6 +31,27 @@ class BootstrapMixin:
             else:
                 css = "form-control"
             widget.attrs.setdefault("class", css)
+
+
+class UniqueAccountMixin:
+    """A username and an e-mail address nobody else has (letter case aside)."""
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This username is already taken."), code="taken")
+        return username
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        others = User.objects.filter(email__iexact=email)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                _("Someone already uses this e-mail address."), code="taken"
+            )
+        return email
 
 
 class StatesField(forms.ModelMultipleChoiceField):
@@ -111,7 +133,7 @@ class MemberStateForm(BootstrapMixin, forms.Form):
         return code
 
 
-class DelegateForm(BootstrapMixin, forms.ModelForm):
+class DelegateForm(UniqueAccountMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", "first_name", "last_name", "email", "member_state",
@@ -128,19 +150,53 @@ class DelegateForm(BootstrapMixin, forms.ModelForm):
             "The delegate receives a link at this address to choose a password."
         )
 
-    def clean_username(self):
-        username = self.cleaned_data["username"]
-        if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("This username is already taken."), code="taken")
-        return username
 
-    def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("Someone already uses this e-mail address."), code="taken"
-            )
-        return email
+def staff_role_choices():
+    return [(name, roles.ROLE_LABELS[name]) for name in roles.STAFF_ROLES]
+
+
+class StaffForm(UniqueAccountMixin, BootstrapMixin, forms.ModelForm):
+    """A staff account: names, e-mail, language and roles. The form only reads and checks
+    the fields; accounts/staff.py saves them (the model form never saves)."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=staff_role_choices, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Administrators manage staff accounts and reference data; registrars "
+                    "issue and dispatch documents."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "preferred_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name", "email"):
+            self.fields[name].required = True
+        self.fields["email"].help_text = _(
+            "A link to choose a password is sent to this address."
+        )
+        if self.instance.pk:  # the username stays: it is how the person signs in
+            del self.fields["username"]
+            self.initial.setdefault(
+                "roles", [n for n in self.instance.role_names() if n in roles.STAFF_ROLES])
+
+    def _post_clean(self):
+        """No model validation here: the service validates the account it saves."""
+
+
+class StaffFilterForm(forms.Form):
+    """The staff list's filter; a value that is no role is ignored."""
+
+    role = forms.ChoiceField(label=_("Role"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("All roles")), *staff_role_choices()]
+        self.fields["role"].widget.attrs.update({"class": "form-select"})
+
+    def chosen_role(self) -> str:
+        return self.cleaned_data["role"] if self.is_valid() else ""
 
 
 class DelegateSearchForm(forms.Form):

@@ -4,32 +4,21 @@ Every function is keyword-only, owns its transaction and leaves a trace in the a
 `request` is only used for the audit trail (address) and for absolute links in e-mails.
 """
 
-import logging
-import smtplib
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from cica_docs.accounts import roles
+from cica_docs.accounts.invitations import invitation_send
 from cica_docs.accounts.sessions import access_end_for
-from cica_docs.audit.log import record, security_event
+from cica_docs.audit.log import record
 from cica_docs.translated import translations_assign
 
 from .models import CirculationList, MemberState
 
 User = get_user_model()
-logger = logging.getLogger(__name__)
 
 
 # --- Member states --------------------------------------------------------------------------
@@ -92,40 +81,13 @@ def delegate_create(
 
 
 def delegate_invite(*, delegate: User, by, request=None) -> bool:
-    """E-mail the delegate a link to choose their password, in their language.
-
-    Uses Django's password-reset tokens, so the link dies once used, when the password
-    changes, or after PASSWORD_RESET_TIMEOUT. Returns False (and records why) when the mail
-    server refuses: the delegate exists anyway and the admin can send the link again.
-    """
-    with translation.override(delegate.preferred_language):
-        path = reverse(
-            "accounts:password-reset-confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(delegate.pk)),
-                "token": default_token_generator.make_token(delegate),
-            },
-        )
-        link = request.build_absolute_uri(path) if request else settings.SITE_URL + path
-        context = {
-            "delegate": delegate,
-            "state": delegate.member_state,
-            "link": link,
-            "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-        }
-        subject = render_to_string("circulation/email/invitation_subject.txt", context)
-        body = render_to_string("circulation/email/invitation_body.txt", context)
-    message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[delegate.email])
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Invitation to %s not sent: %r", delegate.username, error)
-        security_event(action="delegate.invite_failed", actor=by, request=request,
-                       target=delegate, state=delegate.member_state, error=repr(error))
-        return False
-    record(action="delegate.invite", actor=by, request=request, target=delegate,
-           state=delegate.member_state, language=delegate.preferred_language)
-    return True
+    """E-mail the delegate a link to choose their password, in their language
+    (accounts/invitations.py); False when the mail server refused."""
+    return invitation_send(
+        user=delegate, by=by, request=request, state=delegate.member_state,
+        templates="circulation/email/invitation", action="delegate.invite",
+        context={"delegate": delegate, "state": delegate.member_state},
+    )
 
 
 @transaction.atomic

@@ -79,15 +79,20 @@ def pdf_for(request, pk, variant: str | Callable[[], str], *, kind: str | None =
 
 def enclosures_of(issued_id) -> list[dict]:
     """An issued document's enclosures as bound at its issue, each with its files: one per
-    language of an enclosed document (its own issued PDFs), the uploaded PDF as it is.
-    Three queries whatever the number of enclosures."""
-    rows = list(IssuedEnclosure.objects.filter(issued_id=issued_id)
-                .select_related("enclosed__series", "file").order_by("position"))
+    language of an enclosed document (its own issued PDFs), the uploaded PDF as it is."""
+    return enclosures_by_issued([issued_id]).get(issued_id, [])
+
+
+def enclosures_by_issued(issued_ids) -> dict[int, list[dict]]:
+    """`enclosures_of` for several issued revisions at once (a page of the API's inbox):
+    {issued id: its enclosures}, two queries whatever the number of documents."""
+    rows = list(IssuedEnclosure.objects.filter(issued_id__in=[i for i in issued_ids if i])
+                .select_related("enclosed__series", "file").order_by("issued_id", "position"))
     stored = {}
     for record in RenderedFile.objects.filter(
             document_id__in=[row.enclosed_id for row in rows if row.enclosed_id]):
         stored[record.document_id, record.variant] = record
-    items = []
+    found: dict[int, list[dict]] = {}
     for row in rows:
         if row.file_id:
             files = [{"variant": enclosure_variant(row.position), "language": None,
@@ -98,18 +103,19 @@ def enclosures_of(issued_id) -> list[dict]:
                       "file": stored.get((row.enclosed_id, language))}
                      for language in row.enclosed.languages]
             title = row.enclosed.display_title
-        items.append({"number": row.position + 1, "title": title, "files": files})
-    return items
+        found.setdefault(row.issued_id, []).append(
+            {"number": row.position + 1, "title": title, "files": files})
+    return found
 
 
 def enclosure_pdf_for(request, pk, number: int, language: str = "", *,
-                      mode: str = Receipt.Mode.DOWNLOAD, inline: bool = False):
+                      mode: str = Receipt.Mode.DOWNLOAD, inline: bool = False, **detail):
     """Enclosure `number` (1, 2, … as listed) of document `pk` on its own: an enclosed
     document in `language`, from its stored issued PDF; an uploaded PDF (no language) as
     stored. Reached only through the document, so only as `pdf_for` would let the user
     have the package: for a delegate, through the dispatch to their state (its enclosures
     are the ones bound to the issued revision that was dispatched), each file a receipt of
-    that dispatch; never a draft's."""
+    that dispatch; never a draft's. `detail` is what a refusal logs (the API's channel)."""
     dispatch = None
     if request.user.has_perm("accounts.view_secretariat_work"):
         document = get_document(pk)
@@ -117,7 +123,7 @@ def enclosure_pdf_for(request, pk, number: int, language: str = "", *,
             "pk", flat=True).first()
     else:
         dispatch = selectors.visible_dispatch(request, pk, mode=mode, enclosure=number,
-                                              variant=language[:20])
+                                              variant=language[:20], **detail)
         document, issued_id = dispatch.document, dispatch.issued_id
     row = IssuedEnclosure.objects.filter(issued_id=issued_id, position=number - 1).select_related(
         "file", "enclosed").first() if issued_id and number > 0 else None

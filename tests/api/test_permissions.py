@@ -48,6 +48,10 @@ MATRIX = {
     ("GET", "inbox/"): "401 404 ok 404 404 404 404",
     # A note never dispatched: nobody may acknowledge it (the delegate's 404 is the scope).
     ("POST", "inbox/<str:pk>/acknowledge/"): "401 404 404 404 404 404 404",
+    # Nor read it, nor download its enclosures (tests/circulation/test_api_enclosures.py:
+    # the delegate of a state it went to gets them).
+    ("GET", "inbox/<str:pk>/"): "401 404 404 404 404 404 404",
+    ("GET", "inbox/<str:pk>/enclosures/<str:number>/"): "401 404 404 404 404 404 404",
     ("GET", "files/"): STAFF_READ,
     ("POST", "files/"): DRAFTER_WRITE,
     ("GET", "files/<str:pk>/"): STAFF_READ,

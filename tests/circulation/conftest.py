@@ -66,3 +66,15 @@ def dispatch_to(registrar, django_capture_on_commit_callbacks):
             )
 
     return make
+
+
+@pytest.fixture
+def enclosing(issue, drafter, reviewer):
+    """An issued note enclosing a concept paper (en, ru) and an uploaded PDF."""
+    from tests.factories import approved_concept, house_pdf, pdfs_stored, upload_file
+
+    paper = approved_concept(drafter, reviewer, languages=("en", "ru"))
+    programme = upload_file(drafter, house_pdf("Programme of the SOC meeting"))
+    note = issue(enclosures=[paper.pk, programme.reference])
+    pdfs_stored(paper)
+    return note, paper, programme

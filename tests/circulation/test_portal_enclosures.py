@@ -11,19 +11,8 @@ from cica_docs.audit.models import AuditEvent
 from cica_docs.circulation.models import Receipt
 from cica_docs.circulation.receipts import dispatch_matrix
 from cica_docs.issuing.models import RenderedFile
-from tests.factories import approved_concept, house_pdf, pdfs_stored, upload_file
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def enclosing(issue, drafter, reviewer):
-    """An issued note enclosing a concept paper (en, ru) and an uploaded PDF."""
-    paper = approved_concept(drafter, reviewer, languages=("en", "ru"))
-    programme = upload_file(drafter, house_pdf("Programme of the SOC meeting"))
-    note = issue(enclosures=[paper.pk, programme.reference])
-    pdfs_stored(paper)
-    return note, paper, programme
 
 
 def test_a_delegate_downloads_one_enclosure_in_russian_and_it_is_a_receipt(

@@ -5,7 +5,7 @@ from cica_docs.documents import views_series
 from cica_docs.documents.kinds import kinds
 from cica_docs.letterhead import views as reference
 
-from . import delegates, lists, states
+from . import delegates, lists, staff, states
 
 app_name = "manage"
 
@@ -20,6 +20,12 @@ urlpatterns = [
     path("delegates/<int:pk>/reactivate/", delegates.delegate_reactivate,
          name="delegate-reactivate"),
     path("delegates/<int:pk>/invite/", delegates.delegate_invite, name="delegate-invite"),
+    path("staff/", staff.staff_list, name="staff"),
+    path("staff/add/", staff.staff_add, name="staff-add"),
+    path("staff/<int:pk>/", staff.staff_edit, name="staff-edit"),
+    path("staff/<int:pk>/deactivate/", staff.staff_deactivate, name="staff-deactivate"),
+    path("staff/<int:pk>/reactivate/", staff.staff_reactivate, name="staff-reactivate"),
+    path("staff/<int:pk>/invite/", staff.staff_invite, name="staff-invite"),
     path("lists/", lists.list_index, name="lists"),
     path("lists/add/", lists.list_add, name="list-add"),
     path("lists/<int:pk>/", lists.list_edit, name="list-edit"),
