@@ -134,6 +134,7 @@ REFERENCE_DATA = [
     ("cica_docs.circulation.migrations.0004_default_list_and_grants", "create_default_list"),
     ("cica_docs.audit.migrations.0002_append_only", "grant_view_to_admins"),
     ("cica_docs.accounts.migrations.0004_discard_documents_permission", "grant_discard"),
+    ("cica_docs.termbase.migrations.0002_seed_terms", "seed"),
 ]
 
 

@@ -13,7 +13,7 @@ from concepts.models import ConceptPaper
 from notes.models import Note
 from tests.conftest import make_user
 from tests.e2e.conftest import act, fill_reference_note, issue, log_in, wait_for_preview
-from tests.factories import REFERENCE
+from tests.factories import REFERENCE, signed_off
 from tests.rendering.conftest import pdftotext
 
 TEXTS = Path(__file__).resolve().parents[2] / "concepts" / "demo_texts"
@@ -72,6 +72,9 @@ def test_a_concept_paper_is_approved_enclosed_in_a_note_and_circulated_in_its_pa
     page.get_by_role("link", name=REFERENCE["title"]["en"]).click()
     act(page, "Approve", "approve")
 
+    # NCT/CT is issued once its revisers have signed off each language (the workbench's
+    # service; tests/e2e/test_workbench_journey.py does it in the browser).
+    signed_off(Note.objects.get())
     log_in(page, live_server, "registrar")
     page.get_by_role("link", name=REFERENCE["title"]["en"]).click()
     issue(page, issued_on="2026-11-27", reason="Signed on 27 November.")

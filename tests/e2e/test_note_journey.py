@@ -5,7 +5,7 @@ from cica_docs.documents.models import Series
 from notes.models import Note
 from tests.conftest import make_user
 from tests.e2e.conftest import fill_reference_note, issue, log_in, preview_layout, wait_for_preview
-from tests.factories import REFERENCE
+from tests.factories import REFERENCE, signed_off
 
 
 def test_a_note_is_drafted_reviewed_approved_and_issued_in_the_browser(page, live_server):
@@ -53,6 +53,9 @@ def test_a_note_is_drafted_reviewed_approved_and_issued_in_the_browser(page, liv
     page.get_by_label("I have read the warnings").check()
     page.get_by_role("button", name="Confirm: Approve").click()
     expect(page.locator(".badge.fs-6")).to_have_text("Approved")
+    # NCT/CT is issued once its revisers have signed off each language, given here as the
+    # workbench's service gives it (tests/e2e/test_workbench_journey.py does it in the browser).
+    signed_off(Note.objects.get())
 
     # The registrar issues it: it receives the next number of its series.
     log_in(page, live_server, "registrar")

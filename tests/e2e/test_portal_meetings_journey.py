@@ -29,7 +29,7 @@ def test_a_delegate_filters_by_meeting_downloads_an_enclosure_and_sees_what_is_n
     other = approved_note(drafter, reviewer, title_en="Annual contributions")
     everyone = CirculationList.objects.get(is_default=True)
     for note in (for_soc, other):
-        services.document_issue(document=note, by=registrar)
+        services.document_issue(document=note, by=registrar, acknowledge_warnings=True)
         pdfs_stored(note)
     pdfs_stored(paper)
     for note in (for_soc, other):
